@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/driver.ts';
+import { children, guardians } from '../db/personal.schema.ts';
+import type { Actor, Purpose } from './actor.ts';
+import { appendAudit, type AuditEntry } from './audit.ts';
+import { childrenRepository, selectChildRow, selectGuardianRows } from './children.repository.ts';
+import type { FieldCrypto } from './crypto.ts';
+import { withTenantTx } from './tenant-tx.ts';
+
+export type { Actor, Purpose } from './actor.ts';
+export { hasRole, PURPOSES } from './actor.ts';
+export type { AuditEntry, AuditOutcome } from './audit.ts';
+export { appendAudit } from './audit.ts';
+export { withTenantTx } from './tenant-tx.ts';
+export { createFieldCrypto, type FieldCrypto } from './crypto.ts';
+export type { ChildView, ChildSummaryView } from './children.repository.ts';
+
+/** The scoped repository handed to services: every personal-data read goes through it. */
+export interface Scoped {
+  children: ReturnType<typeof childrenRepository>;
+  /** Organisation tables (not personal data) may be used directly inside the same transaction. */
+  tx: Tx;
+  actor: Actor;
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+/**
+ * THE choke point. Opens one transaction in the actor's tenant, builds the
+ * repository for this actor and purpose, and commits the accesses together with
+ * their audit rows. If an audit write fails, everything rolls back.
+ */
+export async function runScoped<T>(db: Db, actor: Actor, purpose: Purpose, fn: (s: Scoped) => Promise<T>): Promise<T> {
+  return withTenantTx(db, actor.tenantId, (tx) =>
+    fn({
+      children: childrenRepository(tx, actor, purpose),
+      tx,
+      actor,
+      audit: (entry) => appendAudit(tx, actor, entry),
+    }),
+  );
+}
+
+export interface NewChild {
+  id: string;
+  owningUnitId: string;
+  givenName: string;
+  familyName: string;
+  identityNumber: string;
+  birthDate: string;
+  protectedIdentity: boolean;
+  address: string | null;
+  schoolUnitId: string | null;
+  guardians: { id: string; name: string; custody: 'vardnadshavare' | 'sarskilt_forordnad' | 'annan'; identityNumber: string | null; phone: string | null; email: string | null; address: string | null }[];
+}
+
+/**
+ * Bypasses the access rule to load demo data. Audited as a system action.
+ */
+export async function systemInsertChildren(tx: Tx, tenantId: string, crypto: FieldCrypto, rows: NewChild[], reason: string): Promise<void> {
+  for (const c of rows) {
+    await tx.insert(children).values({
+      id: c.id,
+      tenantId,
+      owningUnitId: c.owningUnitId,
+      givenName: c.givenName,
+      familyName: c.familyName,
+      identityNumberEnc: crypto.encrypt(c.identityNumber),
+      identityNumberHash: crypto.keyedHash(c.identityNumber),
+      birthDate: c.birthDate,
+      protectedIdentity: c.protectedIdentity,
+      address: c.address,
+      schoolUnitId: c.schoolUnitId,
+    });
+    if (c.guardians.length > 0) {
+      await tx.insert(guardians).values(
+        c.guardians.map((g) => ({
+          id: g.id,
+          tenantId,
+          childId: c.id,
+          name: g.name,
+          custody: g.custody,
+          identityNumberEnc: g.identityNumber ? crypto.encrypt(g.identityNumber) : null,
+          identityNumberHash: g.identityNumber ? crypto.keyedHash(g.identityNumber) : null,
+          phone: g.phone,
+          email: g.email,
+          address: g.address,
+        })),
+      );
+    }
+  }
+  await appendAudit(tx, { tenantId }, { action: 'system_insert', resourceType: 'child', outcome: 'allowed', details: { reason, count: rows.length } });
+}
+
+/**
+ * The benchmark's baseline (b): the same SQL read as the choke point's single-row
+ * read, with no access rule and no audit. Registered only when BENCH_BARE_ROUTE=true.
+ */
+export async function unsafeBareChildRead(db: Db, tenantId: string, id: string, _reason: string) {
+  return withTenantTx(db, tenantId, async (tx) => {
+    const row = await selectChildRow(tx, id, sql`true`);
+    if (!row) return null;
+    return { ...row, guardians: await selectGuardianRows(tx, id, sql`true`) };
+  });
+}
+
+/** Counts children in a tenant without reading them; used by the demo seeder. */
+export async function systemCountChildren(tx: Tx, _reason: string): Promise<number> {
+  const res = await tx.execute(sql`select count(*)::int as n from children`);
+  return Number((res.rows[0] as { n: number } | undefined)?.n ?? 0);
+}

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createFieldCrypto } from './access/index.ts';
+import { startSealer } from './access/audit-chain.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/driver.ts';
+import { buildApp, type BuildOptions } from './http/app.ts';
+import type { AppDeps } from './http/deps.ts';
+import { seedDemo } from './seed/demo.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  deps: AppDeps;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export async function openConfiguredDatabase(config: Config, poolSize?: number): Promise<DatabaseHandle> {
+  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? null : join(config.dataDir), poolSize });
+}
+
+/** Opens the database, migrates, seeds demo data when empty, builds the app and starts the audit sealer. */
+export async function bootstrap(config: Config, opts: BuildOptions & { database?: DatabaseHandle; sealIntervalMs?: number } = {}): Promise<Running> {
+  const database = opts.database ?? (await openConfiguredDatabase(config, Number(process.env.DATABASE_POOL_SIZE) || undefined));
+  const crypto = createFieldCrypto(config.dataKey);
+  const deps: AppDeps = { config, database, crypto };
+  const seeded = config.seedDemo ? (await seedDemo(database.db, crypto)) !== null : false;
+  const app = await buildApp(deps, opts);
+  const stopSealer = startSealer(database.db, opts.sealIntervalMs ?? 1000, (err) => app.log.error({ err }, 'audit sealer failed'));
+  return {
+    app,
+    deps,
+    seeded,
+    async stop() {
+      await stopSealer();
+      await app.close();
+      if (!opts.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The only reader of process.env. Parses once and fails fast with a clear message. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  sessionSecret: Buffer;
+  dataKey: Buffer;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  seedDemo: boolean;
+  loginRateLimitPerMinute: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} måste vara ett heltal / must be an integer (fick/got "${raw}")`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`${name} måste ligga mellan ${min} och ${max} / must be between ${min} and ${max}`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} måste vara true eller false / must be true or false`);
+}
+
+/**
+ * A 32-byte secret from the environment (base64 or hex), or — only outside
+ * production — generated once into DATA_DIR so that an embedded start needs no setup.
+ */
+function secret(env: Env, name: string, file: string, dataDir: string, production: boolean): Buffer {
+  const raw = env[name];
+  if (raw) {
+    const buf = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+    if (buf.length !== 32) throw new ConfigError(`${name} måste vara 32 byte (64 hex-tecken eller base64) / must be 32 bytes`);
+    return buf;
+  }
+  if (production) throw new ConfigError(`${name} krävs när NODE_ENV=production / is required when NODE_ENV=production`);
+  const path = join(dataDir, file);
+  if (existsSync(path)) {
+    const buf = Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
+    if (buf.length !== 32) throw new ConfigError(`${path} är skadad / is corrupt`);
+    return buf;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const buf = randomBytes(32);
+  writeFileSync(path, buf.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  return buf;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
+    throw new ConfigError(`NODE_ENV måste vara development, production eller test / must be development, production or test`);
+  }
+  const production = nodeEnv === 'production';
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL måste börja med postgres:// / must start with postgres://');
+  }
+  if (production && !databaseUrl) {
+    throw new ConfigError('DATABASE_URL krävs när NODE_ENV=production / is required when NODE_ENV=production');
+  }
+  return {
+    env: nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir,
+    databaseUrl,
+    sessionSecret: secret(env, 'SESSION_SECRET', 'session-secret.key', dataDir, production),
+    dataKey: secret(env, 'DATA_ENCRYPTION_KEY', 'data-encryption.key', dataDir, production),
+    cookieSecure: bool(env, 'COOKIE_SECURE', true),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 10, 1, 24 * 7),
+    seedDemo: bool(env, 'SEED_DEMO', !production),
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
+    lockoutThreshold: int(env, 'LOCKOUT_THRESHOLD', 5, 1, 100),
+    lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+  };
+}

@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { runMigrations } from './migrate.ts';
+
+/**
+ * Both drivers (PGlite and node-postgres) return { rows } from execute(); we type
+ * the handle with node-postgres' result shape so raw SQL results have rows.
+ */
+export type Db = PgDatabase<NodePgQueryResultHKT>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;
+
+/** Raw SQL for what the query builder cannot say; both drivers return { rows }. */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+export interface OwnerQuery {
+  (text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+export interface DatabaseHandle {
+  kind: 'pglite' | 'postgres';
+  /** Runs as the application role samsyn_app: no table ownership, RLS applies. */
+  db: Db;
+  /** Runs with the owner's privileges. For migrations, the CLI and tests only. */
+  ownerQuery: OwnerQuery;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl: string | null;
+  /** Directory for PGlite; null means in-memory (tests). */
+  pgliteDir: string | null;
+  poolSize?: number;
+}
+
+const APP_ROLE = 'samsyn_app';
+
+export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts.pgliteDir);
+}
+
+async function openPglite(dir: string | null): Promise<DatabaseHandle> {
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = dir ? new PGlite(join(dir, 'pglite')) : new PGlite();
+  await client.waitReady;
+  await runMigrations({
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    query: async (text) => (await client.query<Record<string, unknown>>(text)).rows,
+  });
+  // PGlite has one connection: switch it to the application role for good. The
+  // owner path below switches back only for the duration of one statement batch.
+  await client.exec(`SET ROLE ${APP_ROLE}`);
+  const ownerQuery: OwnerQuery = async (text, params) => {
+    return client.transaction(async (tx) => {
+      await tx.exec('RESET ROLE');
+      try {
+        const res = await tx.query<Record<string, unknown>>(text, params);
+        return { rows: res.rows };
+      } finally {
+        await tx.exec(`SET ROLE ${APP_ROLE}`);
+      }
+    });
+  };
+  return {
+    kind: 'pglite',
+    db: drizzlePglite(client) as unknown as Db,
+    ownerQuery,
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const owner = new pg.Client({ connectionString: url });
+  await owner.connect();
+  await runMigrations({
+    exec: async (text) => {
+      await owner.query(text);
+    },
+    query: async (text) => (await owner.query(text)).rows as Record<string, unknown>[],
+  });
+  // The connecting login must be able to SET ROLE to the application role.
+  await owner.query(`GRANT ${APP_ROLE} TO current_user`).catch((err: unknown) => {
+    // Already granted, or the login is a superuser: both fine. Anything else is fatal.
+    if (!(err instanceof Error) || !/already|member/.test(err.message)) throw err;
+  });
+  // The role is set in the connection's startup packet, so no statement on a pooled
+  // connection ever runs as the owner.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c role=${APP_ROLE}` });
+  const ownerQuery: OwnerQuery = async (text, params) => {
+    const res = await owner.query(text, params as unknown[]);
+    return { rows: res.rows as Record<string, unknown>[] };
+  };
+  return {
+    kind: 'postgres',
+    db: drizzlePg(pool) as unknown as Db,
+    ownerQuery,
+    close: async () => {
+      await pool.end();
+      await owner.end();
+    },
+  };
+}

@@ -1,0 +1,135 @@
+export const ROLES = ['systemadministrator', 'samordnare', 'professional', 'chef', 'logggranskare'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const UNIT_TYPES = [
+  'forskola',
+  'grundskola',
+  'gymnasieskola',
+  'elevhalsa',
+  'socialtjanst',
+  'bvc',
+  'vardcentral',
+  'ungdomsmottagning',
+  'bup',
+  'habilitering',
+  'polis',
+  'fritid',
+  'civilsamhalle',
+  'ovrigt',
+] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export interface Abilities {
+  canAdminister: boolean;
+  canSeeAuditLog: boolean;
+  canSeeIndividualData: boolean;
+  canSeeAggregates: boolean;
+}
+
+export interface Membership {
+  unitId: string;
+  unitName: string;
+  unitType: UnitType;
+  role: Role;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  tenant: { id: string; name: string };
+  actingUnit: { id: string; name: string; type: UnitType };
+  memberships: Membership[];
+  roles: Role[];
+  abilities: Abilities;
+  csrfToken: string;
+}
+
+export interface ListResponse<T> {
+  items: T[];
+}
+
+export type PrincipalKind = 'kommun' | 'region' | 'stat' | 'privat' | 'ideell';
+export interface Principal {
+  id: string;
+  name: string;
+  kind: PrincipalKind;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  type: UnitType;
+  principalId: string;
+  principalName: string;
+  active: boolean;
+  version: number;
+}
+
+export interface UserMembership {
+  unitId: string;
+  unitName: string;
+  role: Role;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  active: boolean;
+  memberships: UserMembership[];
+  version: number;
+}
+
+export interface TeamMember {
+  userId: string;
+  displayName: string;
+  unitId: string;
+  unitName: string;
+  isSamordnare: boolean;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  ageMin: number | null;
+  ageMax: number | null;
+  targetDescription: string | null;
+  theme: string | null;
+  active: boolean;
+  members: TeamMember[];
+  version: number;
+}
+
+export interface ChildSummary {
+  id: string;
+  displayName: string;
+  birthDate: string;
+  owningUnitId: string;
+  owningUnitName: string;
+  protectedIdentity: boolean;
+}
+
+export interface Guardian {
+  id: string;
+  name: string;
+  custody: boolean;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface ChildDetail {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  owningUnitId: string;
+  owningUnitName: string;
+  protectedIdentity: boolean;
+  address: string | null;
+  schoolUnitName: string | null;
+  guardians: Guardian[];
+  abilities: { canEdit: boolean; canSeeProtectedDetails: boolean };
+}

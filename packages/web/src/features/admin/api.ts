@@ -1,0 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { ListResponse, Principal, Team, Unit, User } from '../../api/types';
+
+export const adminKeys = {
+  principals: ['admin', 'principals'] as const,
+  units: ['admin', 'units'] as const,
+  users: ['admin', 'users'] as const,
+  teams: ['admin', 'teams'] as const,
+};
+
+export const usePrincipals = () =>
+  useQuery({ queryKey: adminKeys.principals, queryFn: () => api.get<ListResponse<Principal>>('/admin/principals') });
+
+export const useUnits = () =>
+  useQuery({ queryKey: adminKeys.units, queryFn: () => api.get<ListResponse<Unit>>('/admin/units') });
+
+export const useUsers = () =>
+  useQuery({ queryKey: adminKeys.users, queryFn: () => api.get<ListResponse<User>>('/admin/users') });
+
+export const useTeams = () =>
+  useQuery({ queryKey: adminKeys.teams, queryFn: () => api.get<ListResponse<Team>>('/admin/teams') });
+
+/** Trims a text input; empty becomes undefined (for create) or null (for update). */
+export const optionalText = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
+export const nullableText = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+export const nullableNumber = (value: string): number | null => (value.trim() === '' ? null : Number(value));

@@ -1,0 +1,35 @@
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { useCurrentMe } from './api/me';
+import { AppShell } from './ui/AppShell';
+import { LoginPage } from './features/auth/LoginPage';
+import { StartPage } from './features/start/StartPage';
+import { ChildPage } from './features/start/ChildPage';
+import { AccountPage } from './features/account/AccountPage';
+import { UnitsPage } from './features/admin/units/UnitsPage';
+import { UsersPage } from './features/admin/users/UsersPage';
+import { TeamsPage } from './features/admin/teams/TeamsPage';
+import { NotFoundPage } from './features/notfound/NotFoundPage';
+
+/** Admin pages are only routed when the acting role may administer; otherwise they are "not found". */
+function AdminOnly({ children }: { children: React.ReactNode }) {
+  const me = useCurrentMe();
+  return me.abilities.canAdminister ? <>{children}</> : <NotFoundPage />;
+}
+
+const routes: RouteObject[] = [
+  { path: '/logga-in', element: <LoginPage /> },
+  {
+    element: <AppShell />,
+    children: [
+      { path: '/', element: <StartPage /> },
+      { path: '/barn/:id', element: <ChildPage /> },
+      { path: '/mitt-konto', element: <AccountPage /> },
+      { path: '/admin/verksamheter', element: <AdminOnly><UnitsPage /></AdminOnly> },
+      { path: '/admin/anvandare', element: <AdminOnly><UsersPage /></AdminOnly> },
+      { path: '/admin/team', element: <AdminOnly><TeamsPage /></AdminOnly> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
