@@ -11,7 +11,11 @@ afterAll(async () => {
 
 describe('log-in and sessions', () => {
   it('logs in, sets a __Host- httpOnly SameSite cookie and returns me', async () => {
-    const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kurator.bjork', password: 'Samsyn-demo-2026' } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'kurator.bjork', password: 'Samsyn-demo-2026' },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/^__Host-samsyn_session=/);
@@ -23,7 +27,11 @@ describe('log-in and sessions', () => {
   });
 
   it('refuses a wrong password with 401 problem+json in Swedish and English', async () => {
-    const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kurator.bjork', password: 'fel-losenord-123' } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'kurator.bjork', password: 'fel-losenord-123' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.json()).toMatchObject({ title: 'Fel användarnamn eller lösenord', titleEn: 'Wrong username or password' });
@@ -89,10 +97,20 @@ describe('log-in and sessions', () => {
   it('changes the password: the old one stops working, other sessions end', async () => {
     const a = await s.login('fritid');
     const b = await s.login('fritid');
-    const wrong = await s.app.inject({ method: 'POST', url: '/api/v1/me/password', headers: a.headers(), payload: { currentPassword: 'inte-ratt-123', newPassword: 'Ett-nytt-langt-losen' } });
+    const wrong = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      headers: a.headers(),
+      payload: { currentPassword: 'inte-ratt-123', newPassword: 'Ett-nytt-langt-losen' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].field).toBe('currentPassword');
-    const ok = await s.app.inject({ method: 'POST', url: '/api/v1/me/password', headers: a.headers(), payload: { currentPassword: 'Samsyn-demo-2026', newPassword: 'Ett-nytt-langt-losen' } });
+    const ok = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      headers: a.headers(),
+      payload: { currentPassword: 'Samsyn-demo-2026', newPassword: 'Ett-nytt-langt-losen' },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await s.app.inject({ method: 'GET', url: '/api/v1/me', headers: a.headers() })).statusCode).toBe(200);
     expect((await s.app.inject({ method: 'GET', url: '/api/v1/me', headers: b.headers() })).statusCode).toBe(401);
@@ -104,15 +122,24 @@ describe('log-in and sessions', () => {
     const sess = await s.login('maja.flerroll');
     expect(sess.me.memberships.length).toBe(2);
     const other = sess.me.memberships.find((m) => m.unitId !== sess.me.actingUnit.id)!;
-    const before = (await s.app.inject({ method: 'GET', url: '/api/v1/children', headers: sess.headers() })).json().items as { owningUnitId: string }[];
+    const before = (await s.app.inject({ method: 'GET', url: '/api/v1/children', headers: sess.headers() })).json().items as {
+      owningUnitId: string;
+    }[];
     expect(before.every((c) => c.owningUnitId === sess.me.actingUnit.id)).toBe(true);
     const sw = await s.app.inject({ method: 'PUT', url: '/api/v1/me/acting-unit', headers: sess.headers(), payload: { unitId: other.unitId } });
     expect(sw.statusCode).toBe(200);
     expect(sw.json().actingUnit.id).toBe(other.unitId);
-    const after = (await s.app.inject({ method: 'GET', url: '/api/v1/children', headers: sess.headers() })).json().items as { owningUnitId: string }[];
+    const after = (await s.app.inject({ method: 'GET', url: '/api/v1/children', headers: sess.headers() })).json().items as {
+      owningUnitId: string;
+    }[];
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((c) => c.owningUnitId === other.unitId)).toBe(true);
-    const bad = await s.app.inject({ method: 'PUT', url: '/api/v1/me/acting-unit', headers: sess.headers(), payload: { unitId: '01890000-0000-7000-8000-000000000000' } });
+    const bad = await s.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/acting-unit',
+      headers: sess.headers(),
+      payload: { unitId: '01890000-0000-7000-8000-000000000000' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('unitId');
   });

@@ -67,7 +67,9 @@ export interface Session {
   headers(extra?: Record<string, string>): Record<string, string>;
 }
 
-export async function startTestServer(opts: { config?: Config; seed?: boolean; testDb?: TestDatabase; benchBareRoute?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { config?: Config; seed?: boolean; testDb?: TestDatabase; benchBareRoute?: boolean } = {},
+): Promise<TestServer> {
   const testDb = opts.testDb ?? (await createTestDatabase());
   const database = await testDb.open();
   const config = opts.config ?? testConfig(opts.seed === false ? { SEED_DEMO: 'false' } : { SEED_DEMO: 'true' });

@@ -104,7 +104,13 @@ async function verifyTenant(tx: Tx, tenantId: string): Promise<TenantVerificatio
       select c.link_no, c.audit_id, c.row_hash, c.chain_hash,
              (select ${ROW_HASH_SQL} from audit_log a where a.id = c.audit_id) as actual_row_hash
       from audit_chain c where c.link_no > ${after} order by c.link_no limit 5000`);
-    const rows = res.rows as { link_no: string | number; audit_id: string | number; row_hash: string; chain_hash: string; actual_row_hash: string | null }[];
+    const rows = res.rows as {
+      link_no: string | number;
+      audit_id: string | number;
+      row_hash: string;
+      chain_hash: string;
+      actual_row_hash: string | null;
+    }[];
     if (rows.length === 0) break;
     for (const r of rows) {
       const linkNo = Number(r.link_no);

@@ -50,7 +50,15 @@ export interface NewChild {
   protectedIdentity: boolean;
   address: string | null;
   schoolUnitId: string | null;
-  guardians: { id: string; name: string; custody: 'vardnadshavare' | 'sarskilt_forordnad' | 'annan'; identityNumber: string | null; phone: string | null; email: string | null; address: string | null }[];
+  guardians: {
+    id: string;
+    name: string;
+    custody: 'vardnadshavare' | 'sarskilt_forordnad' | 'annan';
+    identityNumber: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+  }[];
 }
 
 /**
@@ -88,7 +96,11 @@ export async function systemInsertChildren(tx: Tx, tenantId: string, crypto: Fie
       );
     }
   }
-  await appendAudit(tx, { tenantId }, { action: 'system_insert', resourceType: 'child', outcome: 'allowed', details: { reason, count: rows.length } });
+  await appendAudit(
+    tx,
+    { tenantId },
+    { action: 'system_insert', resourceType: 'child', outcome: 'allowed', details: { reason, count: rows.length } },
+  );
 }
 
 /**

@@ -12,7 +12,9 @@ export const tenants = pgTable('tenants', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
   kind: text('kind').notNull(),
-  settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`),
+  settings: jsonb('settings')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -107,7 +109,9 @@ export const auditLog = pgTable('audit_log', {
   consentId: uuid('consent_id'),
   outcome: text('outcome').notNull(),
   protectedIdentity: boolean('protected_identity').notNull().default(false),
-  details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+  details: jsonb('details')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
 });
 
 export const auditChain = pgTable('audit_chain', {

@@ -65,7 +65,8 @@ function mapFastifyError(error: FastifyError): AppError | null {
   }
   if (error instanceof SyntaxError || error.statusCode === 400) return bodyError('Ogiltig förfrågan', 'Bad request');
   if (error.statusCode === 413) return bodyError('För stort innehåll (högst 64 kB)', 'Body too large (at most 64 kB)');
-  if (error.statusCode === 415) return bodyError('Innehållstypen måste vara application/json', 'Content-Type must be application/json', 'content-type');
+  if (error.statusCode === 415)
+    return bodyError('Innehållstypen måste vara application/json', 'Content-Type must be application/json', 'content-type');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return bodyError('Ogiltig förfrågan', 'Bad request');
   return null;
 }

@@ -12,12 +12,19 @@ export function singleLine(min: number, max: number) {
     .max(max)
     .superRefine((v, ctx) => {
       if (CONTROL.test(v)) {
-        ctx.addIssue({ code: 'custom', message: 'Otillåtna tecken', params: { sv: 'Texten innehåller otillåtna tecken', en: 'The text contains control characters' } });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Otillåtna tecken',
+          params: { sv: 'Texten innehåller otillåtna tecken', en: 'The text contains control characters' },
+        });
       } else if (v.trim().length < min) {
         ctx.addIssue({
           code: 'custom',
           message: 'För kort',
-          params: min <= 1 ? { sv: 'Fältet måste fyllas i', en: 'This field is required' } : { sv: `Minst ${min} tecken`, en: `At least ${min} characters` },
+          params:
+            min <= 1
+              ? { sv: 'Fältet måste fyllas i', en: 'This field is required' }
+              : { sv: `Minst ${min} tecken`, en: `At least ${min} characters` },
         });
       }
     })
@@ -31,7 +38,11 @@ export function multiLine(max: number) {
     .max(max)
     .superRefine((v, ctx) => {
       if (CONTROL_EXCEPT_NEWLINE.test(v)) {
-        ctx.addIssue({ code: 'custom', message: 'Otillåtna tecken', params: { sv: 'Texten innehåller otillåtna tecken', en: 'The text contains control characters' } });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Otillåtna tecken',
+          params: { sv: 'Texten innehåller otillåtna tecken', en: 'The text contains control characters' },
+        });
       }
     });
 }

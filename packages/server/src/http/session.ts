@@ -47,7 +47,10 @@ function parseRoles(v: SessionRow['roles']): Role[] {
   if (!v) return [];
   if (Array.isArray(v)) return v;
   // node-postgres may hand back a text[] literal such as {samordnare,chef}
-  return v.replace(/^\{|\}$/g, '').split(',').filter(Boolean) as Role[];
+  return v
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean) as Role[];
 }
 
 /**

@@ -40,7 +40,14 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: 'Alva Administratör', memberships: [{ unit: 'it', role: 'systemadministrator' }] },
   { username: 'logg', displayName: 'Leo Logggranskare', memberships: [{ unit: 'it', role: 'logggranskare' }] },
-  { username: 'samordnare.f6', displayName: 'Sara Lind', memberships: [{ unit: 'eh-bjork', role: 'samordnare' }, { unit: 'eh-ek', role: 'samordnare' }] },
+  {
+    username: 'samordnare.f6',
+    displayName: 'Sara Lind',
+    memberships: [
+      { unit: 'eh-bjork', role: 'samordnare' },
+      { unit: 'eh-ek', role: 'samordnare' },
+    ],
+  },
   { username: 'samordnare.79', displayName: 'Samir Holm', memberships: [{ unit: 'eh-lind', role: 'samordnare' }] },
   { username: 'kurator.bjork', displayName: 'Karin Berg', memberships: [{ unit: 'eh-bjork', role: 'professional' }] },
   { username: 'skolskoterska.ek', displayName: 'Elin Ek', memberships: [{ unit: 'eh-ek', role: 'professional' }] },
@@ -99,6 +106,48 @@ export const DEMO_TEAMS = [
   },
 ];
 
-export const GIVEN_NAMES = ['Alva', 'Elias', 'Maja', 'Noah', 'Ella', 'Hugo', 'Wilma', 'Liam', 'Saga', 'William', 'Alice', 'Oscar', 'Vera', 'Lucas', 'Selma', 'Adam', 'Astrid', 'Nils', 'Ebba', 'Ali', 'Leah', 'Ivar', 'Juni', 'Malik', 'Nora', 'Sixten', 'Tyra', 'Yusuf', 'Stina', 'Viggo'];
-export const FAMILY_NAMES = ['Exempelsson', 'Testberg', 'Påhittad', 'Demolin', 'Fiktivsson', 'Provström', 'Låtsasgren', 'Övningsdal', 'Modellund', 'Mönstervik'];
+export const GIVEN_NAMES = [
+  'Alva',
+  'Elias',
+  'Maja',
+  'Noah',
+  'Ella',
+  'Hugo',
+  'Wilma',
+  'Liam',
+  'Saga',
+  'William',
+  'Alice',
+  'Oscar',
+  'Vera',
+  'Lucas',
+  'Selma',
+  'Adam',
+  'Astrid',
+  'Nils',
+  'Ebba',
+  'Ali',
+  'Leah',
+  'Ivar',
+  'Juni',
+  'Malik',
+  'Nora',
+  'Sixten',
+  'Tyra',
+  'Yusuf',
+  'Stina',
+  'Viggo',
+];
+export const FAMILY_NAMES = [
+  'Exempelsson',
+  'Testberg',
+  'Påhittad',
+  'Demolin',
+  'Fiktivsson',
+  'Provström',
+  'Låtsasgren',
+  'Övningsdal',
+  'Modellund',
+  'Mönstervik',
+];
 export const GUARDIAN_GIVEN = ['Anna', 'Johan', 'Fatima', 'Erik', 'Lena', 'Mikael', 'Sofia', 'Ahmed', 'Karin', 'Peter', 'Maria', 'Hassan'];

@@ -50,18 +50,39 @@ async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, cr
   ]);
   const unitIds = new Map<string, string>();
   for (const u of DEMO_UNITS) unitIds.set(u.key, randomUUID());
-  await tx.insert(units).values(DEMO_UNITS.map((u) => ({ id: unitIds.get(u.key)!, tenantId, principalId: principalIds[u.principal], name: u.name, type: u.type })));
+  await tx
+    .insert(units)
+    .values(DEMO_UNITS.map((u) => ({ id: unitIds.get(u.key)!, tenantId, principalId: principalIds[u.principal], name: u.name, type: u.type })));
 
   const userIds = new Map<string, string>();
   for (const u of DEMO_USERS) userIds.set(u.username, randomUUID());
-  await tx.insert(users).values(DEMO_USERS.map((u) => ({ id: userIds.get(u.username)!, tenantId, username: u.username, displayName: u.displayName, email: `${u.username}@exempelby.example`, passwordHash })));
-  await tx.insert(memberships).values(
-    DEMO_USERS.flatMap((u) => u.memberships.map((m) => ({ id: randomUUID(), tenantId, userId: userIds.get(u.username)!, unitId: unitIds.get(m.unit)!, role: m.role }))),
+  await tx.insert(users).values(
+    DEMO_USERS.map((u) => ({
+      id: userIds.get(u.username)!,
+      tenantId,
+      username: u.username,
+      displayName: u.displayName,
+      email: `${u.username}@exempelby.example`,
+      passwordHash,
+    })),
   );
+  await tx
+    .insert(memberships)
+    .values(
+      DEMO_USERS.flatMap((u) =>
+        u.memberships.map((m) => ({ id: randomUUID(), tenantId, userId: userIds.get(u.username)!, unitId: unitIds.get(m.unit)!, role: m.role })),
+      ),
+    );
   for (const t of DEMO_TEAMS) {
     const teamId = randomUUID();
-    await tx.insert(teams).values({ id: teamId, tenantId, name: t.name, ageMin: t.ageMin, ageMax: t.ageMax, targetDescription: t.targetDescription, theme: t.theme });
-    await tx.insert(teamMembers).values(t.members.map((m) => ({ tenantId, teamId, userId: userIds.get(m.username)!, unitId: unitIds.get(m.unit)!, isSamordnare: m.isSamordnare })));
+    await tx
+      .insert(teams)
+      .values({ id: teamId, tenantId, name: t.name, ageMin: t.ageMin, ageMax: t.ageMax, targetDescription: t.targetDescription, theme: t.theme });
+    await tx
+      .insert(teamMembers)
+      .values(
+        t.members.map((m) => ({ tenantId, teamId, userId: userIds.get(m.username)!, unitId: unitIds.get(m.unit)!, isSamordnare: m.isSamordnare })),
+      );
   }
   await systemInsertChildren(tx, tenantId, crypto, demoChildren(unitIds), 'demo data');
   await appendAudit(tx, { tenantId }, { action: 'seed_demo', resourceType: 'tenant', resourceId: tenantId, outcome: 'allowed' });

@@ -23,7 +23,10 @@ const teamSchema = z.object({
 });
 type TeamView = z.infer<typeof teamSchema>;
 
-const membersInput = z.array(z.strictObject({ userId: z.uuid(), unitId: z.uuid(), isSamordnare: z.boolean() })).min(1).max(100);
+const membersInput = z
+  .array(z.strictObject({ userId: z.uuid(), unitId: z.uuid(), isSamordnare: z.boolean() }))
+  .min(1)
+  .max(100);
 const age = z.number().int().min(0).max(25);
 const teamFields = {
   name: singleLine(2, 200),
@@ -34,14 +37,30 @@ const teamFields = {
 };
 
 async function listTeams(s: Scoped, id?: string): Promise<TeamView[]> {
-  const rows = await s.tx.select().from(teams).where(id ? eq(teams.id, id) : undefined).orderBy(asc(teams.name));
+  const rows = await s.tx
+    .select()
+    .from(teams)
+    .where(id ? eq(teams.id, id) : undefined)
+    .orderBy(asc(teams.name));
   if (rows.length === 0) return [];
   const ms = await s.tx
-    .select({ teamId: teamMembers.teamId, userId: teamMembers.userId, displayName: users.displayName, unitId: teamMembers.unitId, unitName: units.name, isSamordnare: teamMembers.isSamordnare })
+    .select({
+      teamId: teamMembers.teamId,
+      userId: teamMembers.userId,
+      displayName: users.displayName,
+      unitId: teamMembers.unitId,
+      unitName: units.name,
+      isSamordnare: teamMembers.isSamordnare,
+    })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .innerJoin(units, eq(units.id, teamMembers.unitId))
-    .where(inArray(teamMembers.teamId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        teamMembers.teamId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(users.displayName));
   return rows.map((t) => ({
     id: t.id,
@@ -64,7 +83,11 @@ async function listTeams(s: Scoped, id?: string): Promise<TeamView[]> {
 async function validateMembers(s: Scoped, list: z.infer<typeof membersInput>, ageMin?: number | null, ageMax?: number | null): Promise<void> {
   const errors: FieldError[] = [];
   if (ageMin != null && ageMax != null && ageMin > ageMax) {
-    errors.push({ field: 'ageMax', message: 'Högsta ålder måste vara minst lika hög som lägsta', messageEn: 'Maximum age must not be below minimum age' });
+    errors.push({
+      field: 'ageMax',
+      message: 'Högsta ålder måste vara minst lika hög som lägsta',
+      messageEn: 'Maximum age must not be below minimum age',
+    });
   }
   if (!list.some((m) => m.isSamordnare)) {
     errors.push({ field: 'members', message: 'Teamet behöver minst en samordnare', messageEn: 'The team needs at least one coordinator' });
@@ -74,12 +97,26 @@ async function validateMembers(s: Scoped, list: z.infer<typeof membersInput>, ag
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(units, eq(units.id, memberships.unitId))
-    .where(and(inArray(memberships.userId, list.map((m) => m.userId)), eq(users.active, true), eq(units.active, true)));
+    .where(
+      and(
+        inArray(
+          memberships.userId,
+          list.map((m) => m.userId),
+        ),
+        eq(users.active, true),
+        eq(units.active, true),
+      ),
+    );
   const ok = new Set(valid.map((v) => `${v.userId}/${v.unitId}`));
   const seen = new Set<string>();
   list.forEach((m, i) => {
     const key = `${m.userId}/${m.unitId}`;
-    if (!ok.has(key)) errors.push({ field: `members.${i}.unitId`, message: 'Personen arbetar inte i den verksamheten', messageEn: 'The person has no membership in that unit' });
+    if (!ok.has(key))
+      errors.push({
+        field: `members.${i}.unitId`,
+        message: 'Personen arbetar inte i den verksamheten',
+        messageEn: 'The person has no membership in that unit',
+      });
     if (seen.has(key)) errors.push({ field: `members.${i}.userId`, message: 'Personen finns redan i teamet', messageEn: 'Already a member' });
     seen.add(key);
   });
@@ -88,7 +125,9 @@ async function validateMembers(s: Scoped, list: z.infer<typeof membersInput>, ag
 
 async function replaceMembers(s: Scoped, teamId: string, list: z.infer<typeof membersInput>): Promise<void> {
   await s.tx.delete(teamMembers).where(eq(teamMembers.teamId, teamId));
-  await s.tx.insert(teamMembers).values(list.map((m) => ({ tenantId: s.actor.tenantId, teamId, userId: m.userId, unitId: m.unitId, isSamordnare: m.isSamordnare })));
+  await s.tx
+    .insert(teamMembers)
+    .values(list.map((m) => ({ tenantId: s.actor.tenantId, teamId, userId: m.userId, unitId: m.unitId, isSamordnare: m.isSamordnare })));
 }
 
 export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -97,7 +136,13 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get(
     '/api/v1/admin/teams',
-    { schema: { tags: ['admin'], summary: 'Tvärprofessionella team / teams', response: { 200: z.object({ items: z.array(teamSchema) }), ...authedErrors } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Tvärprofessionella team / teams',
+        response: { 200: z.object({ items: z.array(teamSchema) }), ...authedErrors },
+      },
+    },
     async (request) => runScoped(db, adminActor(request), 'administration', async (s) => ({ items: await listTeams(s) })),
   );
 
@@ -132,7 +177,13 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['admin'],
         summary: 'Ändra eller inaktivera team / edit or deactivate team',
         params: uuidParam,
-        body: z.strictObject({ version: z.number().int().min(1), ...teamFields, name: teamFields.name.optional(), active: z.boolean().optional(), members: membersInput.optional() }),
+        body: z.strictObject({
+          version: z.number().int().min(1),
+          ...teamFields,
+          name: teamFields.name.optional(),
+          active: z.boolean().optional(),
+          members: membersInput.optional(),
+        }),
         response: { 200: teamSchema, ...authedErrors, 409: problemSchema },
       },
     },
@@ -143,7 +194,12 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
         const [current] = await listTeams(s, id);
         if (!current) throw new AppError('not_found');
         if (members || changes.ageMin !== undefined || changes.ageMax !== undefined) {
-          await validateMembers(s, members ?? current.members, changes.ageMin !== undefined ? changes.ageMin : current.ageMin, changes.ageMax !== undefined ? changes.ageMax : current.ageMax);
+          await validateMembers(
+            s,
+            members ?? current.members,
+            changes.ageMin !== undefined ? changes.ageMin : current.ageMin,
+            changes.ageMax !== undefined ? changes.ageMax : current.ageMax,
+          );
         }
         const updated = await s.tx
           .update(teams)

@@ -23,7 +23,15 @@ const unitSchema = z.object({
 
 async function listUnits(s: Scoped, id?: string) {
   const rows = await s.tx
-    .select({ id: units.id, name: units.name, type: units.type, principalId: units.principalId, principalName: principals.name, active: units.active, version: units.version })
+    .select({
+      id: units.id,
+      name: units.name,
+      type: units.type,
+      principalId: units.principalId,
+      principalName: principals.name,
+      active: units.active,
+      version: units.version,
+    })
     .from(units)
     .innerJoin(principals, eq(principals.id, units.principalId))
     .where(id ? eq(units.id, id) : undefined)
@@ -80,7 +88,13 @@ export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
           await assertPrincipal(s, body.principalId);
           const id = randomUUID();
           await s.tx.insert(units).values({ id, tenantId: s.actor.tenantId, name: body.name, type: body.type, principalId: body.principalId });
-          await s.audit({ action: 'create', resourceType: 'unit', resourceId: id, outcome: 'allowed', details: { name: body.name, type: body.type } });
+          await s.audit({
+            action: 'create',
+            resourceType: 'unit',
+            resourceId: id,
+            outcome: 'allowed',
+            details: { name: body.name, type: body.type },
+          });
           return (await listUnits(s, id))[0]!;
         });
         return reply.status(201).send(unit);

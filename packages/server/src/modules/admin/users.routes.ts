@@ -24,12 +24,22 @@ const userSchema = z.object({
 });
 type UserView = z.infer<typeof userSchema>;
 
-const membershipsInput = z.array(z.strictObject({ unitId: z.uuid(), role: z.enum(ROLES) })).min(1).max(20);
+const membershipsInput = z
+  .array(z.strictObject({ unitId: z.uuid(), role: z.enum(ROLES) }))
+  .min(1)
+  .max(20);
 const emailInput = z.email().max(200);
 
 async function listUsers(s: Scoped, id?: string): Promise<UserView[]> {
   const rows = await s.tx
-    .select({ id: users.id, username: users.username, displayName: users.displayName, email: users.email, active: users.active, version: users.version })
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      email: users.email,
+      active: users.active,
+      version: users.version,
+    })
     .from(users)
     .where(id ? eq(users.id, id) : undefined)
     .orderBy(asc(users.displayName));
@@ -38,24 +48,48 @@ async function listUsers(s: Scoped, id?: string): Promise<UserView[]> {
     .select({ userId: memberships.userId, unitId: memberships.unitId, unitName: units.name, role: memberships.role })
     .from(memberships)
     .innerJoin(units, eq(units.id, memberships.unitId))
-    .where(inArray(memberships.userId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        memberships.userId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(units.name), asc(memberships.role));
   return rows.map((u) => ({
     ...u,
-    memberships: ms.filter((m) => m.userId === u.id).map((m) => ({ unitId: m.unitId, unitName: m.unitName, role: m.role as UserView['memberships'][number]['role'] })),
+    memberships: ms
+      .filter((m) => m.userId === u.id)
+      .map((m) => ({ unitId: m.unitId, unitName: m.unitName, role: m.role as UserView['memberships'][number]['role'] })),
   }));
 }
 
 /** Every membership must point at an active unit of this tenant, with no duplicates. */
 async function validateMemberships(s: Scoped, list: z.infer<typeof membershipsInput>): Promise<void> {
   const errors: FieldError[] = [];
-  const known = await s.tx.select({ id: units.id }).from(units).where(and(inArray(units.id, list.map((m) => m.unitId)), eq(units.active, true)));
+  const known = await s.tx
+    .select({ id: units.id })
+    .from(units)
+    .where(
+      and(
+        inArray(
+          units.id,
+          list.map((m) => m.unitId),
+        ),
+        eq(units.active, true),
+      ),
+    );
   const knownIds = new Set(known.map((u) => u.id));
   const seen = new Set<string>();
   list.forEach((m, i) => {
-    if (!knownIds.has(m.unitId)) errors.push({ field: `memberships.${i}.unitId`, message: 'Välj en aktiv verksamhet', messageEn: 'Choose an active unit' });
+    if (!knownIds.has(m.unitId))
+      errors.push({ field: `memberships.${i}.unitId`, message: 'Välj en aktiv verksamhet', messageEn: 'Choose an active unit' });
     const key = `${m.unitId}/${m.role}`;
-    if (seen.has(key)) errors.push({ field: `memberships.${i}.role`, message: 'Samma roll i samma verksamhet finns redan', messageEn: 'Duplicate role in the same unit' });
+    if (seen.has(key))
+      errors.push({
+        field: `memberships.${i}.role`,
+        message: 'Samma roll i samma verksamhet finns redan',
+        messageEn: 'Duplicate role in the same unit',
+      });
     seen.add(key);
   });
   if (errors.length) throw new AppError('validation', { errors });
@@ -111,9 +145,17 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
         const user = await runScoped(db, adminActor(request), 'administration', async (s) => {
           await validateMemberships(s, b.memberships);
           const id = randomUUID();
-          await s.tx.insert(users).values({ id, tenantId: s.actor.tenantId, username: b.username, displayName: b.displayName, email: b.email ?? null, passwordHash });
+          await s.tx
+            .insert(users)
+            .values({ id, tenantId: s.actor.tenantId, username: b.username, displayName: b.displayName, email: b.email ?? null, passwordHash });
           await replaceMemberships(s, id, b.memberships);
-          await s.audit({ action: 'create', resourceType: 'user', resourceId: id, outcome: 'allowed', details: { username: b.username, memberships: b.memberships } });
+          await s.audit({
+            action: 'create',
+            resourceType: 'user',
+            resourceId: id,
+            outcome: 'allowed',
+            details: { username: b.username, memberships: b.memberships },
+          });
           return (await listUsers(s, id))[0]!;
         });
         return reply.status(201).send(user);
@@ -160,7 +202,13 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
         }
         if (newMemberships) await replaceMemberships(s, id, newMemberships);
         if (changes.active === false) await s.tx.delete(sessions).where(eq(sessions.userId, id));
-        await s.audit({ action: 'update', resourceType: 'user', resourceId: id, outcome: 'allowed', details: { changes, memberships: newMemberships ?? null } });
+        await s.audit({
+          action: 'update',
+          resourceType: 'user',
+          resourceId: id,
+          outcome: 'allowed',
+          details: { changes, memberships: newMemberships ?? null },
+        });
         return (await listUsers(s, id))[0]!;
       });
     },

@@ -76,7 +76,13 @@ export async function login(db: Db, config: Config, username: string, password: 
     const ms = await listActiveMemberships(tx, found.id);
     const first = ms[0];
     if (!first) {
-      await appendAudit(tx, who, { action: 'login_failed', resourceType: 'user', resourceId: found.id, outcome: 'denied', details: { reason: 'no active membership' } });
+      await appendAudit(tx, who, {
+        action: 'login_failed',
+        resourceType: 'user',
+        resourceId: found.id,
+        outcome: 'denied',
+        details: { reason: 'no active membership' },
+      });
       return new AppError('invalid_credentials');
     }
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, found.id));

@@ -13,13 +13,15 @@ import { authedErrors, uuidParam } from '../../http/schemas.ts';
  * rule and no audit. Never registered in a normal start.
  */
 export function registerBenchRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/bench/bare/children/:id',
-    { schema: { hide: true, params: uuidParam, response: { 200: z.object({ id: z.uuid() }).passthrough(), ...authedErrors } } },
-    async (request) => {
-      const row = await unsafeBareChildRead(deps.database.db, actorOf(request).tenantId, request.params.id, 'benchmark baseline');
-      if (!row) throw new AppError('not_found');
-      return row;
-    },
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/bench/bare/children/:id',
+      { schema: { hide: true, params: uuidParam, response: { 200: z.object({ id: z.uuid() }).passthrough(), ...authedErrors } } },
+      async (request) => {
+        const row = await unsafeBareChildRead(deps.database.db, actorOf(request).tenantId, request.params.id, 'benchmark baseline');
+        if (!row) throw new AppError('not_found');
+        return row;
+      },
+    );
 }

@@ -19,10 +19,14 @@ export function registerMeRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
 
-  r.get('/api/v1/me', { schema: { tags: ['me'], summary: 'Inloggad användare / current user', response: { 200: meSchema, ...authedErrors } } }, async (request) => {
-    const actor = actorOf(request);
-    return runScoped(db, actor, 'administration', (s) => loadMe(s.tx, actor, request.session!.csrfToken));
-  });
+  r.get(
+    '/api/v1/me',
+    { schema: { tags: ['me'], summary: 'Inloggad användare / current user', response: { 200: meSchema, ...authedErrors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      return runScoped(db, actor, 'administration', (s) => loadMe(s.tx, actor, request.session!.csrfToken));
+    },
+  );
 
   r.put(
     '/api/v1/me/acting-unit',
@@ -42,7 +46,13 @@ export function registerMeRoutes(app: FastifyInstance, deps: AppDeps): void {
           throw fieldError('unitId', 'Du har ingen behörighet i den verksamheten', 'You have no membership in that unit');
         }
         await s.tx.update(sessions).set({ actingUnitId: request.body.unitId }).where(eq(sessions.id, actor.sessionId));
-        await s.audit({ action: 'switch_acting_unit', resourceType: 'session', resourceId: actor.sessionId, outcome: 'allowed', details: { from: actor.actingUnitId, to: request.body.unitId } });
+        await s.audit({
+          action: 'switch_acting_unit',
+          resourceType: 'session',
+          resourceId: actor.sessionId,
+          outcome: 'allowed',
+          details: { from: actor.actingUnitId, to: request.body.unitId },
+        });
         const roles = ms.filter((m) => m.unitId === request.body.unitId).map((m) => m.role);
         return loadMe(s.tx, { ...actor, actingUnitId: request.body.unitId, roles }, request.session!.csrfToken);
       });
