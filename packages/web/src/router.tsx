@@ -24,9 +24,30 @@ const routes: RouteObject[] = [
       { path: '/', element: <StartPage /> },
       { path: '/barn/:id', element: <ChildPage /> },
       { path: '/mitt-konto', element: <AccountPage /> },
-      { path: '/admin/verksamheter', element: <AdminOnly><UnitsPage /></AdminOnly> },
-      { path: '/admin/anvandare', element: <AdminOnly><UsersPage /></AdminOnly> },
-      { path: '/admin/team', element: <AdminOnly><TeamsPage /></AdminOnly> },
+      {
+        path: '/admin/verksamheter',
+        element: (
+          <AdminOnly>
+            <UnitsPage />
+          </AdminOnly>
+        ),
+      },
+      {
+        path: '/admin/anvandare',
+        element: (
+          <AdminOnly>
+            <UsersPage />
+          </AdminOnly>
+        ),
+      },
+      {
+        path: '/admin/team',
+        element: (
+          <AdminOnly>
+            <TeamsPage />
+          </AdminOnly>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

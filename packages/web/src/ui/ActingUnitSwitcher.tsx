@@ -49,11 +49,7 @@ export function ActingUnitSwitcher({ me }: { me: Me }) {
     }
   };
 
-  const errorText = error
-    ? isApiError(error)
-      ? localize(error.title, error.titleEn) || t('errors.generic')
-      : t('errors.generic')
-    : undefined;
+  const errorText = error ? (isApiError(error) ? localize(error.title, error.titleEn) || t('errors.generic') : t('errors.generic')) : undefined;
 
   return (
     <div className="acting-unit">

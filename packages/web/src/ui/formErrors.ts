@@ -8,11 +8,7 @@ import { useLocalize } from '../i18n/localize';
  * Client-side errors (from react-hook-form or `extra`) carry an i18n key as message;
  * server errors come from the problem+json `errors[]` of the last submit.
  */
-export function useFieldErrors<T extends FieldValues>(
-  errors: FieldErrors<T>,
-  submitError: unknown,
-  extra: Record<string, string> = {},
-) {
+export function useFieldErrors<T extends FieldValues>(errors: FieldErrors<T>, submitError: unknown, extra: Record<string, string> = {}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const serverErrors: ApiFieldError[] = isApiError(submitError) ? submitError.errors : [];

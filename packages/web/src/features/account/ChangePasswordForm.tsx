@@ -39,13 +39,8 @@ export function ChangePasswordForm() {
       <Heading level={2} data-size="md" id="password-heading">
         {t('account.changePassword')}
       </Heading>
-      <div aria-live="polite">
-        {done && <Alert data-color="success">{t('account.passwordChanged')}</Alert>}
-      </div>
-      <FormAlert
-        error={submitError}
-        unmatched={unmatchedFieldErrors(submitError, fieldMatcher(['currentPassword', 'newPassword']))}
-      />
+      <div aria-live="polite">{done && <Alert data-color="success">{t('account.passwordChanged')}</Alert>}</div>
+      <FormAlert error={submitError} unmatched={unmatchedFieldErrors(submitError, fieldMatcher(['currentPassword', 'newPassword']))} />
       <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e)}>
         <Textfield
           label={t('account.currentPassword')}

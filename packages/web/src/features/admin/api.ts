@@ -9,17 +9,13 @@ export const adminKeys = {
   teams: ['admin', 'teams'] as const,
 };
 
-export const usePrincipals = () =>
-  useQuery({ queryKey: adminKeys.principals, queryFn: () => api.get<ListResponse<Principal>>('/admin/principals') });
+export const usePrincipals = () => useQuery({ queryKey: adminKeys.principals, queryFn: () => api.get<ListResponse<Principal>>('/admin/principals') });
 
-export const useUnits = () =>
-  useQuery({ queryKey: adminKeys.units, queryFn: () => api.get<ListResponse<Unit>>('/admin/units') });
+export const useUnits = () => useQuery({ queryKey: adminKeys.units, queryFn: () => api.get<ListResponse<Unit>>('/admin/units') });
 
-export const useUsers = () =>
-  useQuery({ queryKey: adminKeys.users, queryFn: () => api.get<ListResponse<User>>('/admin/users') });
+export const useUsers = () => useQuery({ queryKey: adminKeys.users, queryFn: () => api.get<ListResponse<User>>('/admin/users') });
 
-export const useTeams = () =>
-  useQuery({ queryKey: adminKeys.teams, queryFn: () => api.get<ListResponse<Team>>('/admin/teams') });
+export const useTeams = () => useQuery({ queryKey: adminKeys.teams, queryFn: () => api.get<ListResponse<Team>>('/admin/teams') });
 
 /** Trims a text input; empty becomes undefined (for create) or null (for update). */
 export const optionalText = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());

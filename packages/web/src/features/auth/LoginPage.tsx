@@ -46,10 +46,7 @@ export function LoginPage() {
           {t('login.loggedOut')}
         </Alert>
       )}
-      <FormAlert
-        error={submitError}
-        unmatched={unmatchedFieldErrors(submitError, fieldMatcher(['username', 'password']))}
-      />
+      <FormAlert error={submitError} unmatched={unmatchedFieldErrors(submitError, fieldMatcher(['username', 'password']))} />
       <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e)}>
         <Textfield
           label={t('login.username')}

@@ -109,11 +109,7 @@ export function TeamForm({ team, users, units, onSaved, onCancel, onReload }: Pr
 
   return (
     <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit, focusArrayError('members', ADD_MEMBER_ID))(e)}>
-      <FormAlert
-        error={submitError}
-        unmatched={unmatchedFieldErrors(submitError, SHOWN)}
-        onReload={team ? onReload : undefined}
-      />
+      <FormAlert error={submitError} unmatched={unmatchedFieldErrors(submitError, SHOWN)} onReload={team ? onReload : undefined} />
       <Textfield
         label={t('admin.teams.name')}
         autoComplete="off"

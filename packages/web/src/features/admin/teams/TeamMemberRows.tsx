@@ -95,8 +95,7 @@ export function TeamMemberRows(props: Props) {
     control: props.control,
     name: 'members',
     rules: {
-      validate: (members) =>
-        (members.length > 0 && members.some((m) => m.isSamordnare)) || 'admin.teams.errors.needSamordnare',
+      validate: (members) => (members.length > 0 && members.some((m) => m.isSamordnare)) || 'admin.teams.errors.needSamordnare',
     },
   });
   const groupError = props.errorFor('members');

@@ -64,22 +64,14 @@ export function UnitForm({ unit, principals, onSaved, onCancel, onReload }: Prop
 
   return (
     <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e)}>
-      <FormAlert
-        error={submitError}
-        unmatched={unmatchedFieldErrors(submitError, SHOWN)}
-        onReload={unit ? onReload : undefined}
-      />
+      <FormAlert error={submitError} unmatched={unmatchedFieldErrors(submitError, SHOWN)} onReload={unit ? onReload : undefined} />
       <Textfield
         label={t('admin.units.name')}
         autoComplete="off"
         error={errorFor('name')}
         {...register('name', { validate: (v) => v.trim() !== '' || 'validation.required' })}
       />
-      <SelectField
-        label={t('admin.units.type')}
-        error={errorFor('type')}
-        {...register('type', { required: 'validation.choose' })}
-      >
+      <SelectField label={t('admin.units.type')} error={errorFor('type')} {...register('type', { required: 'validation.choose' })}>
         <option value="">{t('common.choose')}</option>
         {UNIT_TYPES.map((type) => (
           <option key={type} value={type}>
@@ -87,11 +79,7 @@ export function UnitForm({ unit, principals, onSaved, onCancel, onReload }: Prop
           </option>
         ))}
       </SelectField>
-      <SelectField
-        label={t('admin.units.principal')}
-        error={errorFor('principalId')}
-        {...register('principalId', { required: 'validation.choose' })}
-      >
+      <SelectField label={t('admin.units.principal')} error={errorFor('principalId')} {...register('principalId', { required: 'validation.choose' })}>
         <option value="">{t('common.choose')}</option>
         {principals.map((p) => (
           <option key={p.id} value={p.id}>

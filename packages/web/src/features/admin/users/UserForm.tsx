@@ -83,11 +83,7 @@ export function UserForm({ user, units, onSaved, onCancel, onReload }: Props) {
 
   return (
     <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit, focusArrayError('memberships', ADD_MEMBERSHIP_ID))(e)}>
-      <FormAlert
-        error={submitError}
-        unmatched={unmatchedFieldErrors(submitError, SHOWN)}
-        onReload={user ? onReload : undefined}
-      />
+      <FormAlert error={submitError} unmatched={unmatchedFieldErrors(submitError, SHOWN)} onReload={user ? onReload : undefined} />
       <Textfield
         label={t('admin.users.username')}
         autoComplete="off"

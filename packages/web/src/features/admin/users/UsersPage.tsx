@@ -43,9 +43,7 @@ export function UsersPage() {
       {state.mode !== 'closed' && (
         <EditorPanel
           key={state.mode === 'edit' ? `${state.item.id}:${state.item.version}` : 'new'}
-          title={
-            state.mode === 'edit' ? t('admin.users.editTitle', { name: state.item.displayName }) : t('admin.users.createTitle')
-          }
+          title={state.mode === 'edit' ? t('admin.users.editTitle', { name: state.item.displayName }) : t('admin.users.createTitle')}
         >
           {units.isPending ? (
             <Loading />
