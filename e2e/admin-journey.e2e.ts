@@ -94,7 +94,9 @@ describe('admin creates a unit and a user; the user switches unit', () => {
     expect(options).toHaveLength(2);
     const target = options.find((v) => v !== before)!;
     await switcher.selectOption(target);
-    await expect.poll(async () => (await page.request.get(`${baseUrl()}/api/v1/me`)).json().then((m: { actingUnit: { id: string } }) => m.actingUnit.id)).toBe(target);
+    await expect
+      .poll(async () => (await page.request.get(`${baseUrl()}/api/v1/me`)).json().then((m: { actingUnit: { id: string } }) => m.actingUnit.id))
+      .toBe(target);
     await expect.poll(() => switcher.inputValue()).toBe(target);
     await expectNoAxeViolations(page, 'start efter byte');
     await page.getByRole('link', { name: 'Mitt konto' }).click();

@@ -34,7 +34,11 @@ let server: ChildProcess | null = null;
 export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(join(root, 'packages/web/dist/index.html')) || process.env.E2E_REBUILD === 'true') {
     // NODE_ENV must be production here: Vite would otherwise inline vitest's "test" and ship React's dev build.
-    const build = spawnSync('npm', ['run', 'build', '-w', '@samsyn/web'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    const build = spawnSync('npm', ['run', 'build', '-w', '@samsyn/web'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (build.status !== 0) throw new Error('web build failed');
   }
   const port = await freePort();

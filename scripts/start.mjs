@@ -10,7 +10,11 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 if (!existsSync(join(root, 'packages/web/dist/index.html'))) {
   console.log('Bygger webbappen (första start) / building the web app (first start)…');
-  const build = spawnSync(npm, ['run', 'build', '-w', '@samsyn/web'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const build = spawnSync(npm, ['run', 'build', '-w', '@samsyn/web'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) {
     console.error('Bygget misslyckades / the build failed');
     process.exit(build.status ?? 1);

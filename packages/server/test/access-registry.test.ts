@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_RULES } from '../src/access/rules.ts';
-import { PERSONAL_DATA_TABLES } from '../src/db/personal.schema.ts';
+import { ACCESS_RULES, PERSONAL_DATA_TABLES } from '../src/access/rules.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 /**

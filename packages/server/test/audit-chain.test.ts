@@ -31,6 +31,19 @@ describe('tamper-evident audit log', () => {
     expect(await sealAll(s.database.db)).toBe(0);
   });
 
+  it('hashes a row the same in every session time zone', async () => {
+    const hashIn = async (tz: string) => {
+      await s.database.ownerQuery(`set time zone '${tz}'`);
+      const r = await s.database.ownerQuery(`select audit_row_hash_v1(a) as h, occurred_at::text as t from audit_log a order by id limit 1`);
+      return r.rows[0] as { h: string; t: string };
+    };
+    const utc = await hashIn('UTC');
+    const tokyo = await hashIn('Asia/Tokyo');
+    await s.database.ownerQuery(`set time zone 'Europe/Stockholm'`);
+    expect(tokyo.t).not.toBe(utc.t);
+    expect(tokyo.h).toBe(utc.h);
+  });
+
   it('names the first broken link when a sealed row is altered', async () => {
     await someTraffic();
     await sealAll(s.database.db);

@@ -7,11 +7,12 @@ import { withTenantTx } from './tenant-tx.ts';
  * Tamper-evident audit log. Requests only INSERT audit rows (no hot lock, no
  * serialisation). A sealer, shortly after, links committed rows per tenant into
  * audit_chain: chain_hash = sha256(previous chain_hash | link_no | audit_id | row_hash),
- * where row_hash is sha256 of the row's canonical JSON as PostgreSQL renders it.
+ * where row_hash = audit_row_hash_v1(row): sha256 of a fixed, time-zone-independent
+ * JSON array of the row's columns (migration 0003).
  * Changing, deleting or re-ordering a sealed row breaks every later link.
  */
 
-const ROW_HASH_SQL = sql.raw(`encode(sha256(convert_to(row_to_json(a)::text, 'UTF8')), 'hex')`);
+const ROW_HASH_SQL = sql.raw(`audit_row_hash_v1(a)`);
 const BATCH = 2000;
 /** Rows that commit late (lower id than already sealed ones) are still found within this window. */
 const STRAGGLER_WINDOW = 10000;
@@ -24,8 +25,8 @@ export function linkHash(prev: string, linkNo: number, auditId: number, rowHash:
   return createHash('sha256').update(`${prev}|${linkNo}|${auditId}|${rowHash}`).digest('hex');
 }
 
-async function tenantIds(db: Db): Promise<string[]> {
-  const res = await db.execute(sql`select tenant_id from audit_tenants()`);
+async function tenantIds(db: Db, onlyPending = false): Promise<string[]> {
+  const res = await db.execute(onlyPending ? sql`select tenant_id from audit_tenants_pending()` : sql`select tenant_id from audit_tenants()`);
   return (res.rows as { tenant_id: string }[]).map((r) => r.tenant_id);
 }
 
@@ -67,7 +68,7 @@ async function sealBatch(tx: Tx, tenantId: string): Promise<number> {
 
 export async function sealAll(db: Db): Promise<number> {
   let n = 0;
-  for (const t of await tenantIds(db)) n += await sealTenant(db, t);
+  for (const t of await tenantIds(db, true)) n += await sealTenant(db, t);
   return n;
 }
 

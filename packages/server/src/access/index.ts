@@ -114,9 +114,3 @@ export async function unsafeBareChildRead(db: Db, tenantId: string, id: string, 
     return { ...row, guardians: await selectGuardianRows(tx, id, sql`true`) };
   });
 }
-
-/** Counts children in a tenant without reading them; used by the demo seeder. */
-export async function systemCountChildren(tx: Tx, _reason: string): Promise<number> {
-  const res = await tx.execute(sql`select count(*)::int as n from children`);
-  return Number((res.rows[0] as { n: number } | undefined)?.n ?? 0);
-}

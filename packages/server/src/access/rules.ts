@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PersonalDataTable } from '../db/personal.schema.ts';
+export { PERSONAL_DATA_TABLES } from '../db/personal.schema.ts';
 import { children, guardians } from '../db/personal.schema.ts';
 import { hasRole, type Actor, type Purpose } from './actor.ts';
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@samsyn/domain';
@@ -12,8 +12,13 @@ export function sessionCookieName(config: Pick<Config, 'cookieSecure'>): string 
   return config.cookieSecure ? '__Host-samsyn_session' : 'samsyn_session';
 }
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+/**
+ * Sessions are stored by a keyed hash of the cookie value (HMAC with SESSION_SECRET):
+ * a copy of the sessions table is useless without the secret, and the cookie value
+ * itself is never stored.
+ */
+export function hashToken(sessionSecret: Buffer, token: string): string {
+  return createHmac('sha256', sessionSecret).update(token).digest('hex');
 }
 
 export function newToken(): string {
@@ -58,7 +63,7 @@ function parseRoles(v: SessionRow['roles']): Role[] {
  * function, since the tenant is not yet known). Enforces idle and absolute expiry.
  */
 export async function loadSession(db: Db, config: Config, token: string): Promise<SessionInfo | null> {
-  const res = await db.execute(sql`select * from auth_session_actor(${hashToken(token)})`);
+  const res = await db.execute(sql`select * from auth_session_actor(${hashToken(config.sessionSecret, token)})`);
   const row = res.rows[0] as SessionRow | undefined;
   if (!row || !row.user_active) return null;
   const now = Date.now();

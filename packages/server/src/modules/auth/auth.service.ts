@@ -58,7 +58,13 @@ export async function login(db: Db, config: Config, username: string, password: 
   const outcome = await withTenantTx(db, found.tenant_id, async (tx): Promise<LoginResult | AppError> => {
     const who = { tenantId: found.tenant_id, userId: found.id };
     if (!ok || !found.active) {
-      const failures = found.failed_logins + 1;
+      // Counted in the database, atomically: parallel guesses each count.
+      const [counted] = await tx
+        .update(users)
+        .set({ failedLogins: sql`${users.failedLogins} + 1` })
+        .where(eq(users.id, found.id))
+        .returning({ failures: users.failedLogins });
+      const failures = counted?.failures ?? found.failed_logins + 1;
       if (failures >= config.lockoutThreshold) {
         await tx
           .update(users)
@@ -67,7 +73,6 @@ export async function login(db: Db, config: Config, username: string, password: 
         await appendAudit(tx, who, { action: 'login_locked', resourceType: 'user', resourceId: found.id, outcome: 'denied', details: { failures } });
         return lockedError(config.lockoutMinutes);
       }
-      await tx.update(users).set({ failedLogins: failures }).where(eq(users.id, found.id));
       if (failures === 1) {
         await appendAudit(tx, who, { action: 'login_failed', resourceType: 'user', resourceId: found.id, outcome: 'denied' });
       }
@@ -93,7 +98,7 @@ export async function login(db: Db, config: Config, username: string, password: 
       id: sessionId,
       tenantId: found.tenant_id,
       userId: found.id,
-      tokenHash: hashToken(token),
+      tokenHash: hashToken(config.sessionSecret, token),
       csrfToken,
       actingUnitId: first.unitId,
       expiresAt: sql`now() + make_interval(hours => ${config.sessionAbsoluteHours})`,

@@ -13,6 +13,7 @@ import { authedErrors, uuidParam } from '../../http/schemas.ts';
  * rule and no audit. Never registered in a normal start.
  */
 export function registerBenchRoutes(app: FastifyInstance, deps: AppDeps): void {
+  if (deps.config.env === 'production') throw new Error('BENCH_BARE_ROUTE is refused when NODE_ENV=production');
   app
     .withTypeProvider<ZodTypeProvider>()
     .get(
