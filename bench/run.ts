@@ -60,8 +60,16 @@ interface CpuUse {
   loadGeneratorCores: number;
   /** Everything else on the machine: other programs competing for the same cores. */
   otherCores: number;
+  /** Time the hypervisor gave to other virtual machines (0 on bare metal). */
+  stealCores: number;
   serverMsPerRequest: number;
   postgresMsPerRequest: number;
+  loadGeneratorMsPerRequest: number;
+  /**
+   * req/s this route could reach if server, PostgreSQL and autocannon had all cores to
+   * themselves: cores ÷ CPU ms per request. An estimate that ignores waits (fsync, locks).
+   */
+  cpuCeilingReqPerSec: number;
 }
 
 interface RoundResult extends Measurement {
@@ -185,6 +193,7 @@ const PG_BACKGROUND = /: (walwriter|checkpointer|background writer)\s*$/;
 interface CpuSnapshot {
   wallMs: number;
   machineBusyMs: number;
+  stealMs: number;
   serverMs: number;
   postgresMs: number;
   selfMs: number;
@@ -217,19 +226,22 @@ function postgresCpuMs(dbName: string): number {
   return ms;
 }
 
-function machineBusyMs(): number {
+/** CPU time the whole machine spent busy, and time the hypervisor took away (steal), in ms. */
+function machineCpuMs(): { busy: number; steal: number } {
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  // user nice system idle iowait irq softirq steal …; busy = all − idle − iowait
-  const all = cpu.slice(0, 8).reduce((s, x) => s + x, 0);
-  return ((all - cpu[3]! - cpu[4]!) * 1000) / CLK_TCK;
+  // user nice system idle iowait irq softirq steal …; irq/softirq ticks are also charged to the process they interrupted
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = cpu;
+  return { busy: ((user + nice + system + irq + softirq) * 1000) / CLK_TCK, steal: (steal * 1000) / CLK_TCK };
 }
 
 function cpuSnapshot(serverPid: number, dbName: string): CpuSnapshot | null {
   if (!HAS_PROC) return null;
   const self = process.cpuUsage();
+  const machine = machineCpuMs();
   return {
     wallMs: performance.now(),
-    machineBusyMs: machineBusyMs(),
+    machineBusyMs: machine.busy,
+    stealMs: machine.steal,
     serverMs: processCpuMs(serverPid),
     postgresMs: postgresCpuMs(dbName),
     selfMs: (self.user + self.system) / 1000,
@@ -248,9 +260,17 @@ function cpuUse(before: CpuSnapshot | null, after: CpuSnapshot | null, requests:
     postgresCores: round2(postgres / wall),
     loadGeneratorCores: round2(self / wall),
     otherCores: round2(other / wall),
+    stealCores: round2((after.stealMs - before.stealMs) / wall),
     serverMsPerRequest: round2(server / requests),
     postgresMsPerRequest: round2(postgres / requests),
+    loadGeneratorMsPerRequest: round2(self / requests),
+    cpuCeilingReqPerSec: Math.round((os.cpus().length * 1000 * requests) / (server + postgres + self)),
   };
+}
+
+/** Cores taken by anything but the bench: other programs plus hypervisor steal. */
+function competing(c: CpuUse | null): number {
+  return c ? round2(c.otherCores + c.stealCores) : 0;
 }
 
 function meanCpu(xs: (CpuUse | null)[]): CpuUse | null {
@@ -262,8 +282,11 @@ function meanCpu(xs: (CpuUse | null)[]): CpuUse | null {
     postgresCores: m('postgresCores'),
     loadGeneratorCores: m('loadGeneratorCores'),
     otherCores: m('otherCores'),
+    stealCores: m('stealCores'),
     serverMsPerRequest: m('serverMsPerRequest'),
     postgresMsPerRequest: m('postgresMsPerRequest'),
+    loadGeneratorMsPerRequest: m('loadGeneratorMsPerRequest'),
+    cpuCeilingReqPerSec: Math.round(mean(ys.map((y) => y.cpuCeilingReqPerSec))),
   };
 }
 
@@ -395,9 +418,9 @@ function markdown(r: Report, dbUrlShown: string): string {
   const row = (name: string, m: Measurement) => `| ${name} | ${m.reqPerSec} | ${m.p50Ms} | ${m.p99Ms} | ${m.non2xx} |`;
   const cpuRow = (name: string, c: CpuUse | null) =>
     c
-      ? `| ${name} | ${c.serverMsPerRequest} | ${c.postgresMsPerRequest} | ${c.serverCores} | ${c.postgresCores} | ${c.loadGeneratorCores} | ${c.otherCores} |`
-      : `| ${name} | – | – | – | – | – | – |`;
-  const maxOther = Math.max(0, ...r.rounds.map((x) => x.cpu?.otherCores ?? 0));
+      ? `| ${name} | ${c.serverMsPerRequest} | ${c.postgresMsPerRequest} | ${c.loadGeneratorMsPerRequest} | ${c.cpuCeilingReqPerSec} | ${c.serverCores} | ${c.postgresCores} | ${c.loadGeneratorCores} | ${c.otherCores} | ${c.stealCores} |`
+      : `| ${name} | – | – | – | – | – | – | – | – | – |`;
+  const maxOther = round2(Math.max(0, ...r.rounds.map((x) => competing(x.cpu))));
   const lines = [
     `# Benchmark: the access choke point — ${r.date.slice(0, 10)}`,
     '',
@@ -432,9 +455,9 @@ function markdown(r: Report, dbUrlShown: string): string {
     '',
     ...(r.contended
       ? [
-          `> **Contended run.** Other programs on the machine used up to ${maxOther} of ${r.machine.cpuCount} cores during ` +
+          `> **Contended run.** Other programs on the machine (and hypervisor steal) used up to ${maxOther} of ${r.machine.cpuCount} cores during ` +
             'the runs (see "other" below), so req/s and latency are lower than the machine can do. The CPU cost per request ' +
-            'is hardly affected; compare that, or rerun on a quiet machine.',
+            'changes much less; compare that (and the CPU ceiling), or rerun on a quiet machine.',
           '',
         ]
       : []),
@@ -442,21 +465,22 @@ function markdown(r: Report, dbUrlShown: string): string {
     '',
     'Measured from /proc (Linux) over each run; cores = CPU time ÷ wall time, so 1.0 is one core busy for the whole run. ' +
       '"postgres" counts the local PostgreSQL processes serving the bench database plus its WAL writer, checkpointer and ' +
-      'background writer; "autocannon" is the bench process itself.',
+      'background writer; "autocannon" is the bench process itself. "CPU ceiling" = cores ÷ (server + postgres + ' +
+      'autocannon ms per request): roughly the req/s this machine could reach with nothing else running, ignoring waits.',
     '',
-    '| route | server ms/req | postgres ms/req | server cores | postgres cores | autocannon cores | other programs (cores) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| route | server ms/req | postgres ms/req | autocannon ms/req | CPU ceiling (req/s) | server cores | postgres cores | autocannon cores | other programs (cores) | steal (cores) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     cpuRow('(a) choke point', r.cpu.a),
     cpuRow('(b) bare', r.cpu.b),
     '',
     '### Individual runs',
     '',
-    '| order | route | req/s | p50 (ms) | p99 (ms) | requests | non-2xx | server ms/req | postgres ms/req | other programs (cores) |',
+    '| order | route | req/s | p50 (ms) | p99 (ms) | requests | non-2xx | server ms/req | postgres ms/req | other programs + steal (cores) |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.rounds.map(
       (x, i) =>
         `| ${i + 1} | (${x.side}) | ${x.reqPerSec} | ${x.p50Ms} | ${x.p99Ms} | ${x.requests} | ${x.non2xx} | ` +
-        `${x.cpu?.serverMsPerRequest ?? '–'} | ${x.cpu?.postgresMsPerRequest ?? '–'} | ${x.cpu?.otherCores ?? '–'} |`,
+        `${x.cpu?.serverMsPerRequest ?? '–'} | ${x.cpu?.postgresMsPerRequest ?? '–'} | ${x.cpu ? competing(x.cpu) : '–'} |`,
     ),
     '',
     `Audit check: ${r.audit.readRowsWritten} child-read audit rows were written for ${r.audit.aRequests} completed (a) requests ` +
@@ -621,7 +645,7 @@ async function main(): Promise<number> {
         log(`  ${rr.reqPerSec} req/s, p50 ${rr.p50Ms} ms, p99 ${rr.p99Ms} ms, ${rr.requests} requests, non-2xx ${rr.non2xx}`);
         if (cpu) {
           log(
-            `  CPU (cores): server ${cpu.serverCores}, postgres ${cpu.postgresCores}, autocannon ${cpu.loadGeneratorCores}, other programs ${cpu.otherCores}` +
+            `  CPU (cores): server ${cpu.serverCores}, postgres ${cpu.postgresCores}, autocannon ${cpu.loadGeneratorCores}, other programs ${cpu.otherCores}, steal ${cpu.stealCores}` +
               ` | per request: server ${cpu.serverMsPerRequest} ms, postgres ${cpu.postgresMsPerRequest} ms`,
           );
         }
@@ -635,7 +659,7 @@ async function main(): Promise<number> {
     const cpus = os.cpus();
     const cpuA = meanCpu(rounds.filter((r) => r.side === 'a').map((r) => r.cpu));
     const cpuB = meanCpu(rounds.filter((r) => r.side === 'b').map((r) => r.cpu));
-    const otherCores = rounds.map((r) => r.cpu?.otherCores ?? 0);
+    const otherCores = rounds.map((r) => competing(r.cpu));
     const contended = Math.max(...otherCores) > CONTENDED_SHARE * cpus.length;
     const report: Report = {
       date: new Date().toISOString(),
@@ -693,12 +717,13 @@ async function main(): Promise<number> {
     if (cpuA && cpuB) {
       console.log(
         `CPU per request: (a) server ${cpuA.serverMsPerRequest} ms + postgres ${cpuA.postgresMsPerRequest} ms; ` +
-          `(b) server ${cpuB.serverMsPerRequest} ms + postgres ${cpuB.postgresMsPerRequest} ms`,
+          `(b) server ${cpuB.serverMsPerRequest} ms + postgres ${cpuB.postgresMsPerRequest} ms; ` +
+          `CPU ceiling on ${cpus.length} idle cores ≈ (a) ${cpuA.cpuCeilingReqPerSec} req/s, (b) ${cpuB.cpuCeilingReqPerSec} req/s`,
       );
     }
     if (contended) {
       console.log(
-        `WARNING: other programs used up to ${Math.max(...otherCores)} of ${cpus.length} cores during the runs; ` +
+        `WARNING: other programs (and steal) used up to ${round2(Math.max(...otherCores))} of ${cpus.length} cores during the runs; ` +
           'req/s and latency are depressed. Rerun on a quiet machine for numbers to compare with earlier results.',
       );
     }

@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAdminRoutes } from '../modules/admin/index.ts';
 import { registerAuthRoutes } from '../modules/auth/index.ts';
@@ -15,6 +15,7 @@ import { registerChildrenRoutes } from '../modules/children/index.ts';
 import { registerHealthRoutes } from '../modules/health/index.ts';
 import { registerMeRoutes } from '../modules/me/index.ts';
 import type { AppDeps } from './deps.ts';
+import { AppError, toProblem } from './errors.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installSecurityHooks } from './security-hooks.ts';
 import './request-context.ts';
@@ -39,6 +40,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     trustProxy: deps.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
     genReqId: () => crypto.randomUUID(),
+    // Malformed or over-long URLs are answered by Fastify before any hook; give them the same problem+json.
+    frameworkErrors: (error, _request, reply) => {
+      const problem = toProblem(
+        new AppError('validation', { errors: [{ field: 'url', message: 'Ogiltig adress', messageEn: `Invalid URL (${error.code ?? 'bad url'})` }] }),
+      );
+      void (reply as unknown as FastifyReply).status(400).type('application/problem+json; charset=utf-8').send(problem);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -47,6 +47,9 @@ export function multiLine(max: number) {
     });
 }
 
+/** Optimistic-concurrency version: a positive PostgreSQL integer. */
+export const versionInput = z.number().int().min(1).max(2147483647);
+
 export const uuidParam = z.strictObject({ id: z.uuid() });
 
 export const problemSchema = z

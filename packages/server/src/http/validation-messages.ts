@@ -16,7 +16,7 @@ export function toFieldErrors(items: ValidationItem[], context: string | undefin
     let [sv, en] = describe(v.keyword, p, v.message ?? '');
     if (v.keyword === 'unrecognized_keys' && Array.isArray(p.keys)) {
       const keys = (p.keys as unknown[]).map(String);
-      field = [path, keys[0]].filter(Boolean).join('.');
+      field = [path, keys[0]].filter(Boolean).join('.') || context || 'body';
       sv = `Okänt fält: ${keys.join(', ')}`;
       en = `Unknown field: ${keys.join(', ')}`;
     }

@@ -1,11 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/deps.ts';
+import { adminActor } from './guard.ts';
 import { registerTeamRoutes } from './teams.routes.ts';
 import { registerUnitRoutes } from './units.routes.ts';
 import { registerUserRoutes } from './users.routes.ts';
 
 export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
-  registerUnitRoutes(app, deps);
-  registerUserRoutes(app, deps);
-  registerTeamRoutes(app, deps);
+  void app.register(async (admin) => {
+    // Before validation: a non-administrator gets the same 404 whatever the body.
+    admin.addHook('preValidation', async (request) => {
+      adminActor(request);
+    });
+    registerUnitRoutes(admin, deps);
+    registerUserRoutes(admin, deps);
+    registerTeamRoutes(admin, deps);
+  });
 }

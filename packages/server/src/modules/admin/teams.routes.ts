@@ -7,7 +7,7 @@ import { runScoped, type Scoped } from '../../access/index.ts';
 import { memberships, teamMembers, teams, units, users } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
-import { authedErrors, multiLine, problemSchema, singleLine, uuidParam } from '../../http/schemas.ts';
+import { versionInput, authedErrors, multiLine, problemSchema, singleLine, uuidParam } from '../../http/schemas.ts';
 import { adminActor } from './guard.ts';
 
 const teamSchema = z.object({
@@ -178,7 +178,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Ändra eller inaktivera team / edit or deactivate team',
         params: uuidParam,
         body: z.strictObject({
-          version: z.number().int().min(1),
+          version: versionInput,
           ...teamFields,
           name: teamFields.name.optional(),
           active: z.boolean().optional(),

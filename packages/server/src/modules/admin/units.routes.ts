@@ -8,7 +8,7 @@ import { runScoped, type Scoped } from '../../access/index.ts';
 import { principals, units } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
-import { authedErrors, problemSchema, singleLine, uuidParam } from '../../http/schemas.ts';
+import { versionInput, authedErrors, problemSchema, singleLine, uuidParam } from '../../http/schemas.ts';
 import { adminActor, isUniqueViolation } from './guard.ts';
 
 const unitSchema = z.object({
@@ -114,7 +114,7 @@ export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
         description: 'Kräver aktuell version (optimistisk låsning); en gammal version ger 409 och inget ändras.',
         params: uuidParam,
         body: z.strictObject({
-          version: z.number().int().min(1),
+          version: versionInput,
           name: singleLine(2, 200).optional(),
           type: z.enum(UNIT_TYPES).optional(),
           principalId: z.uuid().optional(),

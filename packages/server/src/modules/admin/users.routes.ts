@@ -9,7 +9,7 @@ import { runScoped, type Scoped } from '../../access/index.ts';
 import { memberships, sessions, units, users } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError, fieldError, type FieldError } from '../../http/errors.ts';
-import { authedErrors, problemSchema, singleLine, uuidParam } from '../../http/schemas.ts';
+import { versionInput, authedErrors, problemSchema, singleLine, uuidParam } from '../../http/schemas.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../me/index.ts';
 import { adminActor, isUniqueViolation } from './guard.ts';
 
@@ -175,7 +175,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
         description: 'Kräver aktuell version; en gammal version ger 409. Inaktivering avslutar användarens sessioner direkt.',
         params: uuidParam,
         body: z.strictObject({
-          version: z.number().int().min(1),
+          version: versionInput,
           displayName: singleLine(1, 200).optional(),
           email: emailInput.nullable().optional(),
           active: z.boolean().optional(),

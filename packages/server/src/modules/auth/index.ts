@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../http/deps.ts';
 import { actorOf } from '../../http/request-context.ts';
-import { authedErrors, problemSchema } from '../../http/schemas.ts';
+import { authedErrors, problemSchema, singleLine } from '../../http/schemas.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session.ts';
 import { meSchema, PASSWORD_MAX } from '../me/index.ts';
 import { login, logout } from './auth.service.ts';
@@ -21,7 +21,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['auth'],
         summary: 'Logga in / log in',
         description: 'Publik. Sätter sessionskakan. Efter upprepade misslyckanden låses kontot tillfälligt (423).',
-        body: z.strictObject({ username: z.string().min(1).max(200), password: z.string().min(1).max(PASSWORD_MAX) }),
+        body: z.strictObject({ username: singleLine(1, 200), password: z.string().min(1).max(PASSWORD_MAX) }),
         response: { 200: meSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 423: problemSchema, 429: problemSchema },
       },
     },
