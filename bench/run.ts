@@ -114,7 +114,17 @@ interface Report {
   cpu: { a: CpuUse | null; b: CpuUse | null };
   /** True when other programs used a noticeable share of the cores during the runs. */
   contended: boolean;
-  audit: { readRowsWritten: number; aRequests: number; sealedRows: number; totalAuditRows: number };
+  audit: {
+    readRowsWritten: number;
+    /** (a) requests autocannon saw complete, plus the verification read. */
+    aRequests: number;
+    /** Requests in flight when autocannon stops still complete (and are audited) on the server: at most connections × (a) runs. */
+    inFlightAllowance: number;
+    /** aRequests ≤ readRowsWritten ≤ aRequests + inFlightAllowance: one audit row per read, none missing. */
+    consistent: boolean;
+    sealedRows: number;
+    totalAuditRows: number;
+  };
 }
 
 class BenchError extends Error {
@@ -483,8 +493,10 @@ function markdown(r: Report, dbUrlShown: string): string {
         `${x.cpu?.serverMsPerRequest ?? '–'} | ${x.cpu?.postgresMsPerRequest ?? '–'} | ${x.cpu ? competing(x.cpu) : '–'} |`,
     ),
     '',
-    `Audit check: ${r.audit.readRowsWritten} child-read audit rows were written for ${r.audit.aRequests} completed (a) requests ` +
-      `(warm-up and verification included); ${r.audit.sealedRows} of ${r.audit.totalAuditRows} audit rows were sealed into the chain when the runs ended.`,
+    `Audit check: ${r.audit.readRowsWritten} child-read audit rows were written for ${r.audit.aRequests} (a) requests that autocannon ` +
+      `saw complete (warm-up and verification included; requests still in flight when autocannon stops a run are completed and ` +
+      `audited by the server, up to ${r.audit.inFlightAllowance} in all) — ${r.audit.consistent ? 'consistent' : '**INCONSISTENT**'}. ` +
+      `${r.audit.sealedRows} of ${r.audit.totalAuditRows} audit rows were sealed into the chain when the runs ended.`,
     '',
     '## Machine',
     '',
@@ -657,6 +669,8 @@ async function main(): Promise<number> {
     const b = measurement(rounds.filter((r) => r.side === 'b'));
     const ratio = Math.round((a.reqPerSec / b.reqPerSec) * 1000) / 1000;
     const cpus = os.cpus();
+    const readRowsWritten = auditAfter.reads - auditBefore.reads + 1; // + the verification read, written before "before"
+    const inFlightAllowance = CONNECTIONS * (ROUNDS + 1); // the (a) runs plus the (a) warm-up
     const cpuA = meanCpu(rounds.filter((r) => r.side === 'a').map((r) => r.cpu));
     const cpuB = meanCpu(rounds.filter((r) => r.side === 'b').map((r) => r.cpu));
     const otherCores = rounds.map((r) => competing(r.cpu));
@@ -690,8 +704,10 @@ async function main(): Promise<number> {
       cpu: { a: cpuA, b: cpuB },
       contended,
       audit: {
-        readRowsWritten: auditAfter.reads - auditBefore.reads + 1, // + the verification read, written before "before"
+        readRowsWritten,
         aRequests,
+        inFlightAllowance,
+        consistent: readRowsWritten >= aRequests && readRowsWritten <= aRequests + inFlightAllowance,
         sealedRows: auditAfter.sealed,
         totalAuditRows: auditAfter.total,
       },
@@ -719,6 +735,12 @@ async function main(): Promise<number> {
         `CPU per request: (a) server ${cpuA.serverMsPerRequest} ms + postgres ${cpuA.postgresMsPerRequest} ms; ` +
           `(b) server ${cpuB.serverMsPerRequest} ms + postgres ${cpuB.postgresMsPerRequest} ms; ` +
           `CPU ceiling on ${cpus.length} idle cores ≈ (a) ${cpuA.cpuCeilingReqPerSec} req/s, (b) ${cpuB.cpuCeilingReqPerSec} req/s`,
+      );
+    }
+    if (!report.audit.consistent) {
+      console.log(
+        `WARNING: ${report.audit.readRowsWritten} child-read audit rows for ${report.audit.aRequests} completed (a) requests ` +
+          `(allowed: up to ${report.audit.inFlightAllowance} more) — check the audit path.`,
       );
     }
     if (contended) {
