@@ -53,7 +53,7 @@ async function sealBatch(tx: Tx, tenantId: string): Promise<number> {
   const floor = head ? Math.max(0, Number(head.max_audit) - STRAGGLER_WINDOW) : 0;
   const pending = await tx.execute(sql`
     select a.id, ${ROW_HASH_SQL} as row_hash from audit_log a
-    where a.id > ${floor} and not exists (select 1 from audit_chain c where c.audit_id = a.id)
+    where a.id > ${floor} and not exists (select 1 from audit_chain c where c.audit_id = a.id and c.audit_id > ${floor})
     order by a.id limit ${BATCH}`);
   const rows = pending.rows as { id: string | number; row_hash: string }[];
   if (rows.length === 0) return 0;

@@ -1,7 +1,7 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Tx } from '../db/driver.ts';
-import { children, guardians } from '../db/personal.schema.ts';
+import { queryPrepared, type Tx } from '../db/driver.ts';
+import { children } from '../db/personal.schema.ts';
 import { units } from '../db/schema.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
@@ -31,7 +31,6 @@ export interface ChildView {
 }
 
 const owningUnit = alias(units, 'owning_unit');
-const schoolUnit = alias(units, 'school_unit');
 
 /**
  * Protected identity (skyddade personuppgifter): address, school and guardian
@@ -79,8 +78,20 @@ export function childrenRepository(tx: Tx, actor: Actor, purpose: Purpose) {
     },
 
     async get(id: string): Promise<ChildView | null> {
-      const row = await selectChildRow(tx, id, ruleCondition('children', actor, purpose));
-      if (!row) {
+      // One round trip: the rule-filtered row, its guardians and — only if a row was
+      // allowed — its audit record, inserted by the same statement.
+      const allowed = ruleCondition('children', actor, purpose);
+      const [raw] = await queryPrepared<ChildDetailRow>(
+        tx,
+        sql`
+        with c as (${childDetailSelect(id, allowed, ruleCondition('guardians', actor, purpose))}),
+        audited as (
+          insert into audit_log (tenant_id, actor_user_id, acting_unit_id, action, resource_type, resource_id, subject_child_id, purpose, outcome, protected_identity)
+          select ${actor.tenantId}, ${actor.userId}, ${actor.actingUnitId}, 'read', 'child', c.id::text, c.id, ${purpose}, 'allowed', c.protected_identity from c
+        )
+        select * from c`,
+      );
+      if (!raw) {
         // Denied and missing look the same to the caller; the audit log says which.
         const exists = await systemChildExists(tx, id, 'audit: tell denied from missing');
         await appendAudit(tx, actor, {
@@ -93,16 +104,8 @@ export function childrenRepository(tx: Tx, actor: Actor, purpose: Purpose) {
         });
         return null;
       }
-      const guardianRows = await selectGuardianRows(tx, id, ruleCondition('guardians', actor, purpose));
-      await appendAudit(tx, actor, {
-        action: 'read',
-        resourceType: 'child',
-        resourceId: id,
-        subjectChildId: id,
-        purpose,
-        outcome: 'allowed',
-        protectedIdentity: row.protectedIdentity,
-      });
+      const row = toChildRow(raw);
+      const guardianRows = row.guardians;
       const seeDetails = canSeeProtectedDetails(actor, row.protectedIdentity);
       return {
         ...row,
@@ -125,31 +128,56 @@ async function systemChildExists(tx: Tx, id: string, _reason: string): Promise<b
   return res.rows.length > 0;
 }
 
-/** The single-row read, shared by the choke point and the benchmark baseline. */
-export async function selectChildRow(tx: Tx, id: string, condition: SQL) {
-  const [row] = await tx
-    .select({
-      id: children.id,
-      givenName: children.givenName,
-      familyName: children.familyName,
-      birthDate: children.birthDate,
-      owningUnitId: children.owningUnitId,
-      owningUnitName: owningUnit.name,
-      protectedIdentity: children.protectedIdentity,
-      address: children.address,
-      schoolUnitName: schoolUnit.name,
-    })
-    .from(children)
-    .innerJoin(owningUnit, eq(owningUnit.id, children.owningUnitId))
-    .leftJoin(schoolUnit, eq(schoolUnit.id, children.schoolUnitId))
-    .where(and(eq(children.id, id), condition));
-  return row ?? null;
+interface ChildDetailRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  owning_unit_id: string;
+  owning_unit_name: string;
+  protected_identity: boolean;
+  address: string | null;
+  school_unit_name: string | null;
+  guardians: { id: string; name: string; custody: string; phone: string | null; email: string | null }[] | string;
 }
 
-export async function selectGuardianRows(tx: Tx, childId: string, condition: SQL) {
-  return tx
-    .select({ id: guardians.id, name: guardians.name, custody: guardians.custody, phone: guardians.phone, email: guardians.email })
-    .from(guardians)
-    .where(and(eq(guardians.childId, childId), condition))
-    .orderBy(asc(guardians.name));
+/**
+ * The single-child read, shared by the choke point and the benchmark baseline:
+ * the child, its units' names and its guardians (as JSON) in one statement. The
+ * conditions are the access rules' SQL (they refer to the children and guardians
+ * tables by name, so those are not aliased here).
+ */
+export function childDetailSelect(id: string, childCondition: SQL, guardianCondition: SQL): SQL {
+  return sql`
+    select children.id, children.given_name, children.family_name, children.birth_date::text as birth_date,
+           children.owning_unit_id, owning_unit.name as owning_unit_name, children.protected_identity,
+           children.address, school_unit.name as school_unit_name,
+           (select coalesce(json_agg(json_build_object('id', guardians.id, 'name', guardians.name, 'custody', guardians.custody,
+                                                      'phone', guardians.phone, 'email', guardians.email) order by guardians.name), '[]'::json)
+              from guardians where guardians.child_id = children.id and ${guardianCondition}) as guardians
+    from children
+    join units owning_unit on owning_unit.id = children.owning_unit_id
+    left join units school_unit on school_unit.id = children.school_unit_id
+    where children.id = ${id} and ${childCondition}`;
+}
+
+export function toChildRow(r: ChildDetailRow) {
+  return {
+    id: r.id,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    birthDate: r.birth_date,
+    owningUnitId: r.owning_unit_id,
+    owningUnitName: r.owning_unit_name,
+    protectedIdentity: r.protected_identity,
+    address: r.address,
+    schoolUnitName: r.school_unit_name,
+    guardians: typeof r.guardians === 'string' ? (JSON.parse(r.guardians) as Exclude<ChildDetailRow['guardians'], string>) : r.guardians,
+  };
+}
+
+/** The baseline read with no rule: used only by the benchmark's bare route. */
+export async function unsafeSelectChildDetail(tx: Tx, id: string) {
+  const [raw] = await queryPrepared<ChildDetailRow>(tx, childDetailSelect(id, sql`true`, sql`true`));
+  return raw ? toChildRow(raw) : null;
 }

@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/driver.ts';
 import { children, guardians } from '../db/personal.schema.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
-import { childrenRepository, selectChildRow, selectGuardianRows } from './children.repository.ts';
+import { childrenRepository, unsafeSelectChildDetail } from './children.repository.ts';
 import type { FieldCrypto } from './crypto.ts';
 import { withTenantTx } from './tenant-tx.ts';
 
@@ -108,9 +107,5 @@ export async function systemInsertChildren(tx: Tx, tenantId: string, crypto: Fie
  * read, with no access rule and no audit. Registered only when BENCH_BARE_ROUTE=true.
  */
 export async function unsafeBareChildRead(db: Db, tenantId: string, id: string, _reason: string) {
-  return withTenantTx(db, tenantId, async (tx) => {
-    const row = await selectChildRow(tx, id, sql`true`);
-    if (!row) return null;
-    return { ...row, guardians: await selectGuardianRows(tx, id, sql`true`) };
-  });
+  return withTenantTx(db, tenantId, (tx) => unsafeSelectChildDetail(tx, id));
 }

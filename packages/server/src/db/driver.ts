@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
-import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -14,8 +15,51 @@ import { runMigrations } from './migrate.ts';
  * the handle with node-postgres' result shape so raw SQL results have rows.
  */
 export type Db = PgDatabase<NodePgQueryResultHKT>;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A transaction handle: the same query API as Db, bound to one connection. */
+export type Tx = Db;
 export type Executor = Db | Tx;
+
+/**
+ * Runs fn in one transaction whose RLS context is the tenant. Registered per driver:
+ * node-postgres sends BEGIN and the tenant setting in one round trip.
+ */
+export type TenantTxRunner = <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>;
+const tenantRunners = new WeakMap<object, TenantTxRunner>();
+
+export function tenantRunnerFor(db: Db): TenantTxRunner | undefined {
+  return tenantRunners.get(db);
+}
+
+/** Connections behind a pg tenant transaction, for named prepared statements. */
+const txClients = new WeakMap<object, pg.PoolClient>();
+/** The pool behind a pg Db, for named prepared statements outside transactions. */
+const dbPools = new WeakMap<object, pg.Pool>();
+const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = 's_' + createHash('sha1').update(text).digest('hex').slice(0, 20);
+    if (statementNames.size < 1000) statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs a hot-path query as a named prepared statement on PostgreSQL, so the server
+ * parses it once per connection (the name is a hash of the SQL text, so different
+ * access-rule shapes get different statements). On PGlite it simply executes.
+ */
+export async function queryPrepared<T>(db: Executor, query: SQL): Promise<T[]> {
+  const client: pg.PoolClient | pg.Pool | undefined = txClients.get(db) ?? dbPools.get(db);
+  if (!client) return (await db.execute(query)).rows as T[];
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const res = await client.query({ name: statementName(text), text, values: params as unknown[] });
+  return res.rows as T[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Raw SQL for what the query builder cannot say; both drivers return { rows }. */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
@@ -102,9 +146,41 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     const res = await owner.query(text, params as unknown[]);
     return { rows: res.rows as Record<string, unknown>[] };
   };
+  const db = drizzlePg(pool) as unknown as Db;
+  dbPools.set(db, pool);
+  const perClient = new WeakMap<pg.PoolClient, Db>();
+  tenantRunners.set(db, async (tenantId, fn) => {
+    // The tenant id is inlined so BEGIN and set_config travel as one simple-protocol
+    // message; it is checked to be a UUID first, so nothing else can be injected.
+    if (!UUID.test(tenantId)) throw new Error('tenant id is not a UUID');
+    const client = await pool.connect();
+    let broken: unknown = undefined;
+    try {
+      await client.query(`BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
+      let tx = perClient.get(client);
+      if (!tx) {
+        tx = drizzlePg(client) as unknown as Db;
+        perClient.set(client, tx);
+        txClients.set(tx, client);
+      }
+      try {
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch((rbErr: unknown) => {
+          // A connection that cannot roll back is discarded rather than reused.
+          broken = rbErr;
+        });
+        throw err;
+      }
+    } finally {
+      client.release(broken instanceof Error ? broken : undefined);
+    }
+  });
   return {
     kind: 'postgres',
-    db: drizzlePg(pool) as unknown as Db,
+    db,
     ownerQuery,
     close: async () => {
       await pool.end();

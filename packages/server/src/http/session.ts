@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@samsyn/domain';
 import type { Actor } from '../access/index.ts';
 import type { Config } from '../config.ts';
-import type { Db } from '../db/driver.ts';
+import { queryPrepared, type Db } from '../db/driver.ts';
 
 export function sessionCookieName(config: Pick<Config, 'cookieSecure'>): string {
   // The __Host- prefix requires Secure and Path=/ and forbids Domain: the browser
@@ -63,8 +63,7 @@ function parseRoles(v: SessionRow['roles']): Role[] {
  * function, since the tenant is not yet known). Enforces idle and absolute expiry.
  */
 export async function loadSession(db: Db, config: Config, token: string): Promise<SessionInfo | null> {
-  const res = await db.execute(sql`select * from auth_session_actor(${hashToken(config.sessionSecret, token)})`);
-  const row = res.rows[0] as SessionRow | undefined;
+  const [row] = await queryPrepared<SessionRow>(db, sql`select * from auth_session_actor(${hashToken(config.sessionSecret, token)})`);
   if (!row || !row.user_active) return null;
   const now = Date.now();
   const lastSeen = new Date(row.last_seen_at).getTime();
