@@ -25,6 +25,8 @@ import pg from 'pg';
 // ---------------------------------------------------------------- settings
 
 const CONNECTIONS = 32;
+/** The server's audit sealer interval: the server's default unless AUDIT_SEAL_INTERVAL_MS is set for the run. */
+const SEAL_INTERVAL_MS = Number(process.env.AUDIT_SEAL_INTERVAL_MS || 200);
 const WARMUP_SECONDS = 3;
 const DURATION_SECONDS = 15;
 const ROUNDS = 2;
@@ -441,7 +443,7 @@ function markdown(r: Report, dbUrlShown: string): string {
       'access rule and inserts an audit row before committing. Request (b) is `GET /api/bench/bare/children/:id`: the same ' +
       'session check and the same SQL reads in a tenant transaction, but with no access rule and no audit row (registered ' +
       'only with `BENCH_BARE_ROUTE=true`). The ratio a/b is therefore what the rule check and the audit write cost on this ' +
-      'machine, including the audit sealer that runs inside the server every second.',
+      `machine, including the audit sealer that runs inside the server every ${SEAL_INTERVAL_MS} ms.`,
     '',
     '## Results',
     '',
@@ -511,7 +513,7 @@ function markdown(r: Report, dbUrlShown: string): string {
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}`,
     `- Database: ${dbUrlShown} (created for the run and dropped afterwards)`,
-    `- Server: \`node --import tsx packages/server/src/main.ts\`, DATABASE_POOL_SIZE=16, LOG_LEVEL=warn, audit sealer every 1 s`,
+    `- Server: \`node --import tsx packages/server/src/main.ts\`, DATABASE_POOL_SIZE=16, LOG_LEVEL=warn, audit sealer every ${SEAL_INTERVAL_MS} ms (AUDIT_SEAL_INTERVAL_MS)`,
     '',
     `Load generator, server and PostgreSQL share the same ${r.machine.cpuCount} CPU cores, so the numbers are a ` +
       'lower bound for a server with its own cores and a relative measure between (a) and (b) more than an absolute one.',

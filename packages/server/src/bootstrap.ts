@@ -26,7 +26,9 @@ export async function bootstrap(config: Config, opts: BuildOptions & { database?
   const deps: AppDeps = { config, database, crypto };
   const seeded = config.seedDemo ? (await seedDemo(database.db, crypto)) !== null : false;
   const app = await buildApp(deps, opts);
-  const stopSealer = startSealer(database.db, opts.sealIntervalMs ?? 1000, (err) => app.log.error({ err }, 'audit sealer failed'));
+  const stopSealer = startSealer(database.db, opts.sealIntervalMs ?? config.auditSealIntervalMs, (err) =>
+    app.log.error({ err }, 'audit sealer failed'),
+  );
   return {
     app,
     deps,

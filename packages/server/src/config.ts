@@ -20,6 +20,7 @@ export interface Config {
   lockoutThreshold: number;
   lockoutMinutes: number;
   logLevel: string;
+  auditSealIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -100,5 +101,6 @@ export function loadConfig(env: Env = process.env): Config {
     lockoutThreshold: int(env, 'LOCKOUT_THRESHOLD', 5, 1, 100),
     lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    auditSealIntervalMs: int(env, 'AUDIT_SEAL_INTERVAL_MS', 200, 50, 60_000),
   };
 }
