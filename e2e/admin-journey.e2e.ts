@@ -113,6 +113,12 @@ describe('admin creates a unit and a user; the user switches unit', () => {
     expect(await page.getByRole('link', { name: 'Verksamheter' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Användare' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'start (kurator)');
+    // The child list and one child's page, through the access choke point.
+    const firstChild = page.getByRole('table').getByRole('link').first();
+    const childName = (await firstChild.textContent())!.trim();
+    await firstChild.click();
+    await page.getByRole('heading', { level: 1, name: childName }).waitFor();
+    await expectNoAxeViolations(page, 'barn');
     const api = await page.request.get(`${baseUrl()}/api/v1/admin/units`);
     expect(api.status()).toBe(404);
     await page.goto(`${baseUrl()}/admin/verksamheter`);
