@@ -26,6 +26,8 @@ describe('administration of units, users and teams', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ name: 'Familjecentralen Exempelby', type: 'socialtjanst', active: true, version: 1 });
     unitId = res.json().id;
+    // DESIGN: ids are UUIDv7 (time-ordered).
+    expect(unitId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const dup = await call('POST', '/api/v1/admin/units', { name: 'familjecentralen exempelby', type: 'socialtjanst', principalId });
     expect(dup.statusCode).toBe(400);
     expect(dup.json().errors[0]).toMatchObject({ field: 'name', message: 'Det finns redan en verksamhet med det namnet' });

@@ -14,6 +14,7 @@ import { registerBenchRoutes } from '../modules/bench/index.ts';
 import { registerChildrenRoutes } from '../modules/children/index.ts';
 import { registerHealthRoutes } from '../modules/health/index.ts';
 import { registerMeRoutes } from '../modules/me/index.ts';
+import { newId } from '../db/ids.ts';
 import type { AppDeps } from './deps.ts';
 import { AppError, toProblem } from './errors.ts';
 import { installErrorHandling } from './error-handler.ts';
@@ -39,7 +40,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
-    genReqId: () => crypto.randomUUID(),
+    genReqId: () => newId(),
     // Malformed or over-long URLs are answered by Fastify before any hook; give them the same problem+json.
     frameworkErrors: (error, _request, reply) => {
       const problem = toProblem(

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids.ts';
 import { hash } from '@node-rs/argon2';
 import { fictitiousIdentityNumber, type UnitType } from '@samsyn/domain';
 import { sql } from 'drizzle-orm';
@@ -32,16 +32,16 @@ export async function seedDemo(db: Db, crypto: FieldCrypto): Promise<SeedResult 
   if (!(await isEmpty(db))) return null;
   // One hash for all demo accounts keeps the seed fast; real accounts each get their own.
   const passwordHash = await hash(DEMO_PASSWORD);
-  const tenantId = randomUUID();
+  const tenantId = newId();
   await withTenantTx(db, tenantId, (tx) => seedMainTenant(tx, tenantId, passwordHash, crypto));
-  const otherTenantId = randomUUID();
+  const otherTenantId = newId();
   await withTenantTx(db, otherTenantId, (tx) => seedOtherTenant(tx, otherTenantId, passwordHash, crypto));
   return { seeded: true, tenantId, otherTenantId };
 }
 
 async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, crypto: FieldCrypto): Promise<void> {
   await tx.insert(tenants).values({ id: tenantId, name: 'Samverkan Exempellän', kind: 'samverkan', settings: { feedbackWorkingDays: 5 } });
-  const principalIds = { kommun: randomUUID(), region: randomUUID(), polis: randomUUID(), it: '' };
+  const principalIds = { kommun: newId(), region: newId(), polis: newId(), it: '' };
   principalIds.it = principalIds.kommun;
   await tx.insert(principals).values([
     { id: principalIds.kommun, tenantId, name: 'Exempelby kommun', kind: 'kommun' },
@@ -49,13 +49,13 @@ async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, cr
     { id: principalIds.polis, tenantId, name: 'Polismyndigheten', kind: 'stat' },
   ]);
   const unitIds = new Map<string, string>();
-  for (const u of DEMO_UNITS) unitIds.set(u.key, randomUUID());
+  for (const u of DEMO_UNITS) unitIds.set(u.key, newId());
   await tx
     .insert(units)
     .values(DEMO_UNITS.map((u) => ({ id: unitIds.get(u.key)!, tenantId, principalId: principalIds[u.principal], name: u.name, type: u.type })));
 
   const userIds = new Map<string, string>();
-  for (const u of DEMO_USERS) userIds.set(u.username, randomUUID());
+  for (const u of DEMO_USERS) userIds.set(u.username, newId());
   await tx.insert(users).values(
     DEMO_USERS.map((u) => ({
       id: userIds.get(u.username)!,
@@ -70,11 +70,11 @@ async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, cr
     .insert(memberships)
     .values(
       DEMO_USERS.flatMap((u) =>
-        u.memberships.map((m) => ({ id: randomUUID(), tenantId, userId: userIds.get(u.username)!, unitId: unitIds.get(m.unit)!, role: m.role })),
+        u.memberships.map((m) => ({ id: newId(), tenantId, userId: userIds.get(u.username)!, unitId: unitIds.get(m.unit)!, role: m.role })),
       ),
     );
   for (const t of DEMO_TEAMS) {
-    const teamId = randomUUID();
+    const teamId = newId();
     await tx
       .insert(teams)
       .values({ id: teamId, tenantId, name: t.name, ageMin: t.ageMin, ageMax: t.ageMax, targetDescription: t.targetDescription, theme: t.theme });
@@ -109,7 +109,7 @@ function demoChildren(unitIds: Map<string, string>): NewChild[] {
     const given = GIVEN_NAMES[i % GIVEN_NAMES.length]!;
     const guardians: NewChild['guardians'] = [
       {
-        id: randomUUID(),
+        id: newId(),
         name: `${GUARDIAN_GIVEN[i % GUARDIAN_GIVEN.length]} ${family}`,
         custody: 'vardnadshavare',
         identityNumber: fictitiousIdentityNumber(addDays('1978-03-01', i * 53), i + 3),
@@ -120,7 +120,7 @@ function demoChildren(unitIds: Map<string, string>): NewChild[] {
     ];
     if (i % 3 !== 0) {
       guardians.push({
-        id: randomUUID(),
+        id: newId(),
         name: `${GUARDIAN_GIVEN[(i + 5) % GUARDIAN_GIVEN.length]} ${family}`,
         custody: 'vardnadshavare',
         identityNumber: fictitiousIdentityNumber(addDays('1980-06-01', i * 41), i + 11),
@@ -130,7 +130,7 @@ function demoChildren(unitIds: Map<string, string>): NewChild[] {
       });
     }
     out.push({
-      id: randomUUID(),
+      id: newId(),
       owningUnitId: unitIds.get(owner.unit)!,
       givenName: given,
       familyName: family,
@@ -148,27 +148,27 @@ function demoChildren(unitIds: Map<string, string>): NewChild[] {
 
 async function seedOtherTenant(tx: Tx, tenantId: string, passwordHash: string, crypto: FieldCrypto): Promise<void> {
   await tx.insert(tenants).values({ id: tenantId, name: 'Testköpings kommun', kind: 'kommun' });
-  const principalId = randomUUID();
+  const principalId = newId();
   await tx.insert(principals).values({ id: principalId, tenantId, name: 'Testköpings kommun', kind: 'kommun' });
-  const unitId = randomUUID();
+  const unitId = newId();
   const type: UnitType = 'elevhalsa';
   await tx.insert(units).values({ id: unitId, tenantId, principalId, name: 'Elevhälsan Testköping', type });
-  const adminId = randomUUID();
-  const profId = randomUUID();
+  const adminId = newId();
+  const profId = newId();
   await tx.insert(users).values([
     { id: adminId, tenantId, username: 'testkoping.admin', displayName: 'Tore Testköping', passwordHash },
     { id: profId, tenantId, username: 'testkoping.kurator', displayName: 'Tilda Testköping', passwordHash },
   ]);
   await tx.insert(memberships).values([
-    { id: randomUUID(), tenantId, userId: adminId, unitId, role: 'systemadministrator' },
-    { id: randomUUID(), tenantId, userId: profId, unitId, role: 'professional' },
+    { id: newId(), tenantId, userId: adminId, unitId, role: 'systemadministrator' },
+    { id: newId(), tenantId, userId: profId, unitId, role: 'professional' },
   ]);
   await systemInsertChildren(
     tx,
     tenantId,
     crypto,
     [0, 1].map((i) => ({
-      id: randomUUID(),
+      id: newId(),
       owningUnitId: unitId,
       givenName: i === 0 ? 'Tindra' : 'Tage',
       familyName: 'Annankommunsson',

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../db/ids.ts';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -160,7 +160,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
       const { members, ...fields } = request.body;
       const team = await runScoped(db, adminActor(request), 'administration', async (s) => {
         await validateMembers(s, members, fields.ageMin, fields.ageMax);
-        const id = randomUUID();
+        const id = newId();
         await s.tx.insert(teams).values({ id, tenantId: s.actor.tenantId, ...fields, theme: fields.theme || null });
         await replaceMembers(s, id, members);
         await s.audit({ action: 'create', resourceType: 'team', resourceId: id, outcome: 'allowed', details: { name: fields.name } });

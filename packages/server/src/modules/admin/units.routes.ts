@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../db/ids.ts';
 import { UNIT_TYPES } from '@samsyn/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -86,7 +86,7 @@ export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
       try {
         const unit = await runScoped(db, adminActor(request), 'administration', async (s) => {
           await assertPrincipal(s, body.principalId);
-          const id = randomUUID();
+          const id = newId();
           await s.tx.insert(units).values({ id, tenantId: s.actor.tenantId, name: body.name, type: body.type, principalId: body.principalId });
           await s.audit({
             action: 'create',

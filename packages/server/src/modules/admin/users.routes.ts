@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../db/ids.ts';
 import { hash } from '@node-rs/argon2';
 import { ROLES } from '@samsyn/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
@@ -97,7 +97,7 @@ async function validateMemberships(s: Scoped, list: z.infer<typeof membershipsIn
 
 async function replaceMemberships(s: Scoped, userId: string, list: z.infer<typeof membershipsInput>): Promise<void> {
   await s.tx.delete(memberships).where(eq(memberships.userId, userId));
-  await s.tx.insert(memberships).values(list.map((m) => ({ id: randomUUID(), tenantId: s.actor.tenantId, userId, unitId: m.unitId, role: m.role })));
+  await s.tx.insert(memberships).values(list.map((m) => ({ id: newId(), tenantId: s.actor.tenantId, userId, unitId: m.unitId, role: m.role })));
 }
 
 const duplicateUsername = () => fieldError('username', 'Användarnamnet är upptaget', 'The username is taken');
@@ -144,7 +144,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
       try {
         const user = await runScoped(db, adminActor(request), 'administration', async (s) => {
           await validateMemberships(s, b.memberships);
-          const id = randomUUID();
+          const id = newId();
           await s.tx
             .insert(users)
             .values({ id, tenantId: s.actor.tenantId, username: b.username, displayName: b.displayName, email: b.email ?? null, passwordHash });

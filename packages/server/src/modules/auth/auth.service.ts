@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../db/ids.ts';
 import { hash, verify } from '@node-rs/argon2';
 import { eq, sql } from 'drizzle-orm';
 import { appendAudit, withTenantTx, type Actor } from '../../access/index.ts';
@@ -92,7 +92,7 @@ export async function login(db: Db, config: Config, username: string, password: 
     }
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, found.id));
     const token = newToken();
-    const sessionId = randomUUID();
+    const sessionId = newId();
     const csrfToken = newToken();
     await tx.insert(sessions).values({
       id: sessionId,
