@@ -39,3 +39,23 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 }
+
+/** Moves focus with Tab until the focused element matches; fails after `max` presses. */
+export async function tabTo(
+  page: Page,
+  describe: string,
+  matches: (el: { tag: string; text: string; label: string }) => boolean,
+  max = 40,
+): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      const id = a?.id;
+      const label = id ? (document.querySelector(`label[for="${id}"]`)?.textContent ?? '') : '';
+      return { tag: a?.tagName.toLowerCase() ?? '', text: (a?.textContent ?? '').trim(), label: label.trim() };
+    });
+    if (matches(el)) return;
+  }
+  throw new Error(`Tab never reached ${describe}`);
+}
