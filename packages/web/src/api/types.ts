@@ -1,30 +1,6 @@
-export const ROLES = ['systemadministrator', 'samordnare', 'professional', 'chef', 'logggranskare'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const UNIT_TYPES = [
-  'forskola',
-  'grundskola',
-  'gymnasieskola',
-  'elevhalsa',
-  'socialtjanst',
-  'bvc',
-  'vardcentral',
-  'ungdomsmottagning',
-  'bup',
-  'habilitering',
-  'polis',
-  'fritid',
-  'civilsamhalle',
-  'ovrigt',
-] as const;
-export type UnitType = (typeof UNIT_TYPES)[number];
-
-export interface Abilities {
-  canAdminister: boolean;
-  canSeeAuditLog: boolean;
-  canSeeIndividualData: boolean;
-  canSeeAggregates: boolean;
-}
+// Shared vocabulary comes from the domain package, so server and web cannot drift apart.
+export { ROLES, UNIT_TYPES, type Abilities, type Role, type UnitType } from '@samsyn/domain/org';
+import type { Abilities, Role, UnitType } from '@samsyn/domain/org';
 
 export interface Membership {
   unitId: string;
