@@ -317,6 +317,33 @@ function generateCases(op: Operation, baseline: unknown, params: Record<string, 
       });
     });
   }
+  for (const q of op.queryParams) {
+    generators.push(() => {
+      const schema = nonNull(q.schema);
+      // A number parameter gets a letter first, so a random digit string cannot be a valid value.
+      const prefix = typesOf(schema).has('string') ? '' : 'x';
+      const v = prefix + rng.string(rng.int(0, 300), 'abc-_.~ åäö0123456789\u0000\u0007\u001b');
+      // Random text can happen to be a valid value of a free-text parameter; only clearly bad shapes count.
+      const valid =
+        typesOf(schema).has('string') &&
+        !schema.format &&
+        !schema.enum &&
+        !schema.pattern &&
+        v.length > 0 &&
+        v.length <= (schema.maxLength ?? Infinity) &&
+        ![...v].some((ch) => ch.charCodeAt(0) < 0x20);
+      if (valid) return;
+      const sep = url.includes('?') ? '&' : '?';
+      cases.push({
+        category: 'query parameter',
+        label: `random ${q.name} = ${JSON.stringify(v).slice(0, 40)}`,
+        url: `${url}${sep}${encodeURIComponent(q.name)}=${encodeURIComponent(v)}`,
+        headers: jsonHeaders(),
+        payload: op.body ? baseText : undefined,
+        fields: [q.name],
+      });
+    });
+  }
   for (let i = 0; i < RANDOM_CASES_PER_OPERATION || cases.length < MIN_CASES_PER_OPERATION; i++) rng.pick(generators)();
   return cases;
 }

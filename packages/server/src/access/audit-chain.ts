@@ -94,7 +94,8 @@ export async function verifyChains(db: Db): Promise<TenantVerification[]> {
   return out;
 }
 
-async function verifyTenant(tx: Tx, tenantId: string): Promise<TenantVerification> {
+/** Recomputes one tenant's chain inside the caller's tenant transaction. */
+export async function verifyTenant(tx: Tx, tenantId: string): Promise<TenantVerification> {
   let prev = genesisHash(tenantId);
   let expectedLink = 1;
   let links = 0;

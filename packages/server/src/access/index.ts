@@ -109,3 +109,5 @@ export async function systemInsertChildren(tx: Tx, tenantId: string, crypto: Fie
 export async function unsafeBareChildRead(db: Db, tenantId: string, id: string, _reason: string) {
   return withTenantTx(db, tenantId, (tx) => unsafeSelectChildDetail(tx, id));
 }
+
+export { listAuditEntries, verifyOwnAuditChain, mayReviewAuditLog, type AuditFilter, type AuditEntryView } from './audit-review.ts';

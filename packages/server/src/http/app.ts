@@ -9,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAdminRoutes } from '../modules/admin/index.ts';
+import { registerAuditReviewRoutes } from '../modules/audit-review/index.ts';
 import { registerAuthRoutes } from '../modules/auth/index.ts';
 import { registerBenchRoutes } from '../modules/bench/index.ts';
 import { registerChildrenRoutes } from '../modules/children/index.ts';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerMeRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerChildrenRoutes(app, deps);
+  registerAuditReviewRoutes(app, deps);
   if (opts.benchBareRoute) registerBenchRoutes(app, deps);
 
   const webDist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;
