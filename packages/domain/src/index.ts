@@ -1,2 +1,3 @@
 export * from './org.ts';
 export * from './identity-number.ts';
+export * from './consent/index.ts';
