@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { useCurrentMe } from './api/me';
+import type { Abilities } from './api/types';
 import { AppShell } from './ui/AppShell';
 import { LoginPage } from './features/auth/LoginPage';
 import { StartPage } from './features/start/StartPage';
@@ -8,12 +9,18 @@ import { AccountPage } from './features/account/AccountPage';
 import { UnitsPage } from './features/admin/units/UnitsPage';
 import { UsersPage } from './features/admin/users/UsersPage';
 import { TeamsPage } from './features/admin/teams/TeamsPage';
+import { AuditLogPage } from './features/auditlog/AuditLogPage';
 import { NotFoundPage } from './features/notfound/NotFoundPage';
 
-/** Admin pages are only routed when the acting role may administer; otherwise they are "not found". */
-function AdminOnly({ children }: { children: React.ReactNode }) {
+/** Pages that need an ability in the acting unit; without it they are "not found". */
+function RequireAbility({ ability, children }: { ability: keyof Abilities; children: React.ReactNode }) {
   const me = useCurrentMe();
-  return me.abilities.canAdminister ? <>{children}</> : <NotFoundPage />;
+  return me.abilities[ability] ? <>{children}</> : <NotFoundPage />;
+}
+
+/** Admin pages are only routed when the acting role may administer. */
+function AdminOnly({ children }: { children: React.ReactNode }) {
+  return <RequireAbility ability="canAdminister">{children}</RequireAbility>;
 }
 
 const routes: RouteObject[] = [
@@ -46,6 +53,14 @@ const routes: RouteObject[] = [
           <AdminOnly>
             <TeamsPage />
           </AdminOnly>
+        ),
+      },
+      {
+        path: '/granskningslogg',
+        element: (
+          <RequireAbility ability="canSeeAuditLog">
+            <AuditLogPage />
+          </RequireAbility>
         ),
       },
       { path: '*', element: <NotFoundPage /> },

@@ -109,3 +109,39 @@ export interface ChildDetail {
   guardians: Guardian[];
   abilities: { canEdit: boolean; canSeeProtectedDetails: boolean };
 }
+
+export const AUDIT_OUTCOMES = ['allowed', 'denied', 'not_found', 'failed'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export interface AuditEntry {
+  id: number;
+  /** ISO timestamp in UTC. */
+  occurredAt: string;
+  actorName: string | null;
+  actorUsername: string | null;
+  actingUnitName: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  subjectChildId: string | null;
+  purpose: string | null;
+  consentId: string | null;
+  outcome: AuditOutcome;
+  protectedIdentity: boolean;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  /** Pass as `before` to get the next (older) page; null when there are no more rows. */
+  nextCursor: number | null;
+}
+
+export type AuditBreakReason = 'row_changed' | 'row_missing' | 'link_changed' | 'gap';
+
+export interface AuditVerification {
+  links: number;
+  unsealed: number;
+  intact: boolean;
+  firstBreak: { linkNo: number; auditId: number; reason: AuditBreakReason } | null;
+  checkedAt: string;
+}

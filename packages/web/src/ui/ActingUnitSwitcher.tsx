@@ -39,8 +39,10 @@ export function ActingUnitSwitcher({ me }: { me: Me }) {
       const fresh = await setActingUnit(unitId);
       qc.setQueryData(ME_KEY, fresh);
       setAnnounced(t('shell.nowActingAs', { unit: fresh.actingUnit.name }));
-      // Admin pages do not exist for roles that may not administer: go to the start page instead.
-      if (!fresh.abilities.canAdminister && location.pathname.startsWith('/admin/')) navigate('/');
+      // Admin pages and the audit log do not exist for roles without the ability: go to the start page instead.
+      const leavesAdmin = !fresh.abilities.canAdminister && location.pathname.startsWith('/admin/');
+      const leavesAuditLog = !fresh.abilities.canSeeAuditLog && location.pathname === '/granskningslogg';
+      if (leavesAdmin || leavesAuditLog) navigate('/');
       await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     } catch (e) {
       setError(e);

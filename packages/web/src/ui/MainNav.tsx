@@ -21,6 +21,7 @@ export function navItems(abilities: Abilities): NavItem[] {
       { to: '/admin/team', key: 'nav.teams' },
     );
   }
+  if (abilities.canSeeAuditLog) items.push({ to: '/granskningslogg', key: 'nav.auditLog' });
   return items;
 }
 
