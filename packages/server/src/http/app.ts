@@ -67,6 +67,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
+        // Only behind TLS: on a plain-HTTP demo (COOKIE_SECURE=false) it would break every request.
+        upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
       },
     },
     hsts: deps.config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
