@@ -37,6 +37,16 @@ describe('log-in and sessions', () => {
     expect(res.json()).toMatchObject({ title: 'Fel användarnamn eller lösenord', titleEn: 'Wrong username or password' });
   });
 
+  it('explains a control character in the username, in Swedish and English', async () => {
+    const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kurator\u0007bjork', password: 'x' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toEqual({
+      field: 'username',
+      message: 'Texten innehåller otillåtna tecken',
+      messageEn: 'The text contains control characters',
+    });
+  });
+
   it('answers an unknown user exactly like a wrong password', async () => {
     const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'finns.inte', password: 'whatever-123456' } });
     expect(res.statusCode).toBe(401);

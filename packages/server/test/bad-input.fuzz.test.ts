@@ -121,6 +121,8 @@ describe('bad input is answered 400 problem+json with named fields', () => {
       if (last === 'principalId') return principalId;
       if (last === 'unitId') return admin.me.actingUnit.id;
       if (last === 'userId') return admin.me.id;
+      // A valid, fictitious personnummer (test series 980–999).
+      if (last === 'identityNumber') return '20140312-9834';
       return undefined;
     };
     const baseline = op.body ? validValue(op.body, hint, rng) : undefined;
@@ -154,6 +156,8 @@ describe('bad input is answered 400 problem+json with named fields', () => {
     const expected: Record<string, (status: number, body: { errors?: { field: string }[] }) => boolean> = {
       'POST /api/v1/auth/login': (st) => st === 401, // unknown user
       'POST /api/v1/me/password': (st, b) => st === 400 && (b.errors ?? []).every((e) => e.field === 'currentPassword'), // wrong current password
+      // The baseline URL carries no query string, and this one is required.
+      'GET /api/v1/children/search': (st, b) => st === 400 && (b.errors ?? []).every((e) => e.field === 'identityNumber'),
     };
     const problems: string[] = [];
     for (const op of fuzzed) {

@@ -13,6 +13,7 @@ export { appendAudit } from './audit.ts';
 export { withTenantTx } from './tenant-tx.ts';
 export { createFieldCrypto, type FieldCrypto } from './crypto.ts';
 export type { ChildView, ChildSummaryView } from './children.repository.ts';
+export type { WriteResult, ChildInput, ChildChanges, GuardianInput } from './children.write.ts';
 
 /** The scoped repository handed to services: every personal-data read goes through it. */
 export interface Scoped {
@@ -28,10 +29,15 @@ export interface Scoped {
  * repository for this actor and purpose, and commits the accesses together with
  * their audit rows. If an audit write fails, everything rolls back.
  */
-export async function runScoped<T>(db: Db, actor: Actor, purpose: Purpose, fn: (s: Scoped) => Promise<T>): Promise<T> {
-  return withTenantTx(db, actor.tenantId, (tx) =>
+export interface AccessContext {
+  db: Db;
+  crypto: FieldCrypto;
+}
+
+export async function runScoped<T>(access: AccessContext, actor: Actor, purpose: Purpose, fn: (s: Scoped) => Promise<T>): Promise<T> {
+  return withTenantTx(access.db, actor.tenantId, (tx) =>
     fn({
-      children: childrenRepository(tx, actor, purpose),
+      children: childrenRepository(tx, actor, purpose, access.crypto),
       tx,
       actor,
       audit: (entry) => appendAudit(tx, actor, entry),

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PersonalDataTable } from '../db/personal.schema.ts';
 export { PERSONAL_DATA_TABLES } from '../db/personal.schema.ts';
-import { children, guardians } from '../db/personal.schema.ts';
+import { childNamedProfessionals, children, guardians } from '../db/personal.schema.ts';
 import { hasRole, type Actor, type Purpose } from './actor.ts';
 
 /**
@@ -37,7 +37,19 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
         ? sql`exists (select 1 from children c where c.id = ${guardians.childId} and c.owning_unit_id = ${actor.actingUnitId})`
         : DENY,
   },
+  child_named_professionals: {
+    purposes: ['samverkan'],
+    read: (actor) =>
+      readsIndividualData(actor)
+        ? sql`exists (select 1 from children c where c.id = ${childNamedProfessionals.childId} and c.owning_unit_id = ${actor.actingUnitId})`
+        : DENY,
+  },
 };
+
+/** Who may create, change and name professionals for records: the owning unit's staff. */
+export function mayWriteChildren(actor: Actor): boolean {
+  return readsIndividualData(actor);
+}
 
 /** Deny by default: no rule, or a purpose the rule does not allow, means no access. */
 export function ruleCondition(table: string, actor: Actor, purpose: Purpose): SQL {

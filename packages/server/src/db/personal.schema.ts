@@ -37,6 +37,14 @@ export const guardians = pgTable('guardians', {
   address: text('address'),
 });
 
+export const childNamedProfessionals = pgTable('child_named_professionals', {
+  tenantId: uuid('tenant_id').notNull(),
+  childId: uuid('child_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  namedBy: uuid('named_by').notNull(),
+  namedAt: ts('named_at').notNull().defaultNow(),
+});
+
 /** SQL table names holding personal data; the access registry must cover each. */
-export const PERSONAL_DATA_TABLES = ['children', 'guardians'] as const;
+export const PERSONAL_DATA_TABLES = ['children', 'guardians', 'child_named_professionals'] as const;
 export type PersonalDataTable = (typeof PERSONAL_DATA_TABLES)[number];

@@ -15,6 +15,7 @@ import { registerBenchRoutes } from '../modules/bench/index.ts';
 import { registerChildrenRoutes } from '../modules/children/index.ts';
 import { registerHealthRoutes } from '../modules/health/index.ts';
 import { registerMeRoutes } from '../modules/me/index.ts';
+import { registerUnitRoutes } from '../modules/units/index.ts';
 import { newId } from '../db/ids.ts';
 import type { AppDeps } from './deps.ts';
 import { AppError, toProblem } from './errors.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerAdminRoutes(app, deps);
   registerChildrenRoutes(app, deps);
   registerAuditReviewRoutes(app, deps);
+  registerUnitRoutes(app, deps);
   if (opts.benchBareRoute) registerBenchRoutes(app, deps);
 
   const webDist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;

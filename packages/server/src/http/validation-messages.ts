@@ -46,8 +46,11 @@ function describe(code: string, p: Record<string, unknown>, message: string): [s
       return ['Ogiltigt värde', 'Invalid value'];
     case 'unrecognized_keys':
       return ['Okänt fält', 'Unknown field'];
-    case 'custom':
-      return [String(p.sv ?? 'Ogiltigt värde'), String(p.en ?? 'Invalid value')];
+    case 'custom': {
+      // Our refinements put { sv, en } in the params.
+      const texts = (p.params ?? p) as { sv?: unknown; en?: unknown };
+      return [String(texts.sv ?? 'Ogiltigt värde'), String(texts.en ?? 'Invalid value')];
+    }
     default:
       return ['Ogiltigt värde', 'Invalid value'];
   }

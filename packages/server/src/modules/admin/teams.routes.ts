@@ -133,6 +133,7 @@ async function replaceMembers(s: Scoped, teamId: string, list: z.infer<typeof me
 export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
+  const access = { db, crypto: deps.crypto };
 
   r.get(
     '/api/v1/admin/teams',
@@ -143,7 +144,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
         response: { 200: z.object({ items: z.array(teamSchema) }), ...authedErrors },
       },
     },
-    async (request) => runScoped(db, adminActor(request), 'administration', async (s) => ({ items: await listTeams(s) })),
+    async (request) => runScoped(access, adminActor(request), 'administration', async (s) => ({ items: await listTeams(s) })),
   );
 
   r.post(
@@ -158,7 +159,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const { members, ...fields } = request.body;
-      const team = await runScoped(db, adminActor(request), 'administration', async (s) => {
+      const team = await runScoped(access, adminActor(request), 'administration', async (s) => {
         await validateMembers(s, members, fields.ageMin, fields.ageMax);
         const id = newId();
         await s.tx.insert(teams).values({ id, tenantId: s.actor.tenantId, ...fields, theme: fields.theme || null });
@@ -190,7 +191,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const { version, members, ...changes } = request.body;
       const id = request.params.id;
-      return runScoped(db, adminActor(request), 'administration', async (s) => {
+      return runScoped(access, adminActor(request), 'administration', async (s) => {
         const [current] = await listTeams(s, id);
         if (!current) throw new AppError('not_found');
         if (members || changes.ageMin !== undefined || changes.ageMax !== undefined) {

@@ -49,6 +49,7 @@ const duplicateName = () => fieldError('name', 'Det finns redan en verksamhet me
 export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
+  const access = { db, crypto: deps.crypto };
 
   r.get(
     '/api/v1/admin/principals',
@@ -60,7 +61,7 @@ export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) =>
-      runScoped(db, adminActor(request), 'administration', async (s) => ({
+      runScoped(access, adminActor(request), 'administration', async (s) => ({
         items: await s.tx.select({ id: principals.id, name: principals.name, kind: principals.kind }).from(principals).orderBy(asc(principals.name)),
       })),
   );
@@ -68,7 +69,7 @@ export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.get(
     '/api/v1/admin/units',
     { schema: { tags: ['admin'], summary: 'Verksamheter / units', response: { 200: z.object({ items: z.array(unitSchema) }), ...authedErrors } } },
-    async (request) => runScoped(db, adminActor(request), 'administration', async (s) => ({ items: await listUnits(s) })),
+    async (request) => runScoped(access, adminActor(request), 'administration', async (s) => ({ items: await listUnits(s) })),
   );
 
   r.post(
@@ -84,7 +85,7 @@ export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request, reply) => {
       const body = request.body;
       try {
-        const unit = await runScoped(db, adminActor(request), 'administration', async (s) => {
+        const unit = await runScoped(access, adminActor(request), 'administration', async (s) => {
           await assertPrincipal(s, body.principalId);
           const id = newId();
           await s.tx.insert(units).values({ id, tenantId: s.actor.tenantId, name: body.name, type: body.type, principalId: body.principalId });
@@ -126,7 +127,7 @@ export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const { version, ...changes } = request.body;
       try {
-        return await runScoped(db, adminActor(request), 'administration', async (s) => {
+        return await runScoped(access, adminActor(request), 'administration', async (s) => {
           if (changes.principalId) await assertPrincipal(s, changes.principalId);
           const updated = await s.tx
             .update(units)

@@ -105,12 +105,13 @@ const duplicateUsername = () => fieldError('username', 'Användarnamnet är uppt
 export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
+  const access = { db, crypto: deps.crypto };
 
   r.get(
     '/api/v1/admin/users',
     { schema: { tags: ['admin'], summary: 'Användare / users', response: { 200: z.object({ items: z.array(userSchema) }), ...authedErrors } } },
     async (request) =>
-      runScoped(db, adminActor(request), 'administration', async (s) => {
+      runScoped(access, adminActor(request), 'administration', async (s) => {
         const items = await listUsers(s);
         await s.audit({ action: 'list', resourceType: 'user', outcome: 'allowed', details: { count: items.length } });
         return { items };
@@ -142,7 +143,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
       const b = request.body;
       const passwordHash = await hash(b.password);
       try {
-        const user = await runScoped(db, adminActor(request), 'administration', async (s) => {
+        const user = await runScoped(access, adminActor(request), 'administration', async (s) => {
           await validateMemberships(s, b.memberships);
           const id = newId();
           await s.tx
@@ -187,7 +188,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const { version, memberships: newMemberships, ...changes } = request.body;
       const id = request.params.id;
-      return runScoped(db, adminActor(request), 'administration', async (s) => {
+      return runScoped(access, adminActor(request), 'administration', async (s) => {
         if (id === s.actor.userId && changes.active === false) {
           throw fieldError('active', 'Du kan inte inaktivera dig själv', 'You cannot deactivate yourself');
         }

@@ -35,6 +35,7 @@ const entrySchema = z.object({
 export function registerAuditReviewRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
+  const access = { db, crypto: deps.crypto };
 
   r.get(
     '/api/v1/audit-log',
@@ -59,7 +60,7 @@ export function registerAuditReviewRoutes(app: FastifyInstance, deps: AppDeps): 
       const q = request.query;
       if (q.from && q.to && q.from > q.to)
         throw fieldError('to', 'Till-datum får inte vara före från-datum', 'The end date is before the start date');
-      const result = await runScoped(db, actorOf(request), 'logggranskning', (s) => listAuditEntries(s.tx, s.actor, q));
+      const result = await runScoped(access, actorOf(request), 'logggranskning', (s) => listAuditEntries(s.tx, s.actor, q));
       if (!result) throw new AppError('not_found', { internal: 'not a log reviewer' });
       return result;
     },

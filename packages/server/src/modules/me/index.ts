@@ -18,13 +18,14 @@ export { meSchema, PASSWORD_MIN, PASSWORD_MAX } from './me.schemas.ts';
 export function registerMeRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
+  const access = { db, crypto: deps.crypto };
 
   r.get(
     '/api/v1/me',
     { schema: { tags: ['me'], summary: 'Inloggad användare / current user', response: { 200: meSchema, ...authedErrors } } },
     async (request) => {
       const actor = actorOf(request);
-      return runScoped(db, actor, 'administration', (s) => loadMe(s.tx, actor, request.session!.csrfToken));
+      return runScoped(access, actor, 'administration', (s) => loadMe(s.tx, actor, request.session!.csrfToken));
     },
   );
 
@@ -40,7 +41,7 @@ export function registerMeRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      return runScoped(db, actor, 'administration', async (s) => {
+      return runScoped(access, actor, 'administration', async (s) => {
         const ms = await listActiveMemberships(s.tx, actor.userId);
         if (!ms.some((m) => m.unitId === request.body.unitId)) {
           throw fieldError('unitId', 'Du har ingen behörighet i den verksamheten', 'You have no membership in that unit');
@@ -72,7 +73,7 @@ export function registerMeRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const { currentPassword, newPassword } = request.body;
-      await runScoped(db, actor, 'administration', async (s) => {
+      await runScoped(access, actor, 'administration', async (s) => {
         const [u] = await s.tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
         if (!u || !(await verify(u.passwordHash, currentPassword))) {
           throw fieldError('currentPassword', 'Nuvarande lösenord stämmer inte', 'The current password is wrong');

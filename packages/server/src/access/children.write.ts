@@ -1,0 +1,214 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../db/driver.ts';
+import { newId } from '../db/ids.ts';
+import { childNamedProfessionals, children, guardians } from '../db/personal.schema.ts';
+import { memberships, units, users } from '../db/schema.ts';
+import type { Actor, Purpose } from './actor.ts';
+import { appendAudit } from './audit.ts';
+import type { FieldCrypto } from './crypto.ts';
+import { mayWriteChildren, ruleCondition } from './rules.ts';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+  messageEn: string;
+}
+
+export type Custody = 'vardnadshavare' | 'sarskilt_forordnad' | 'annan';
+
+export interface GuardianInput {
+  name: string;
+  custody: Custody;
+  /** Canonical 12 digits, already validated, or null. */
+  identityNumber: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+export interface ChildInput {
+  givenName: string;
+  familyName: string;
+  /** Canonical 12 digits, already validated by the caller. */
+  identityNumber: string;
+  birthDate: string;
+  protectedIdentity: boolean;
+  address: string | null;
+  schoolUnitId: string | null;
+  guardians: GuardianInput[];
+}
+
+export type ChildChanges = Partial<Omit<ChildInput, 'identityNumber' | 'birthDate'>>;
+
+export type WriteResult = { ok: true; id: string } | { ok: false; errors: FieldProblem[] } | 'not_found' | 'conflict';
+
+const SCHOOL_TYPES = ['forskola', 'grundskola', 'gymnasieskola'];
+
+/**
+ * Writes to child records. Only samordnare and professionals acting for the owning
+ * unit write; the record is created in the acting unit. Everything is audited
+ * with the child as subject, in the caller's transaction.
+ */
+export function childrenWriter(tx: Tx, actor: Actor, purpose: Purpose, crypto: FieldCrypto) {
+  /** The record exists, the actor may read it, and it belongs to the acting unit. */
+  const editable = async (id: string): Promise<boolean> => {
+    if (!mayWriteChildren(actor)) return false;
+    const [row] = await tx
+      .select({ id: children.id })
+      .from(children)
+      .where(and(eq(children.id, id), eq(children.owningUnitId, actor.actingUnitId), ruleCondition('children', actor, purpose)));
+    return Boolean(row);
+  };
+
+  const schoolProblem = async (schoolUnitId: string | null | undefined): Promise<FieldProblem | null> => {
+    if (!schoolUnitId) return null;
+    const [u] = await tx
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.id, schoolUnitId), eq(units.active, true), inArray(units.type, SCHOOL_TYPES)));
+    return u
+      ? null
+      : { field: 'schoolUnitId', message: 'Välj en förskola eller skola i listan', messageEn: 'Choose a preschool or school from the list' };
+  };
+
+  const insertGuardians = async (childId: string, list: GuardianInput[]) => {
+    if (list.length === 0) return;
+    await tx.insert(guardians).values(
+      list.map((g) => ({
+        id: newId(),
+        tenantId: actor.tenantId,
+        childId,
+        name: g.name,
+        custody: g.custody,
+        identityNumberEnc: g.identityNumber ? crypto.encrypt(g.identityNumber) : null,
+        identityNumberHash: g.identityNumber ? crypto.keyedHash(g.identityNumber) : null,
+        phone: g.phone,
+        email: g.email,
+        address: g.address,
+      })),
+    );
+  };
+
+  /** Staff of the owning unit who can be named for a child with protected identity. */
+  const eligibleProfessionals = async (id: string): Promise<{ userId: string; displayName: string }[] | null> => {
+    if (!(await editable(id))) return null;
+    const rows = await tx
+      .selectDistinct({ userId: users.id, displayName: users.displayName })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.unitId, actor.actingUnitId), inArray(memberships.role, ['samordnare', 'professional']), eq(users.active, true)))
+      .orderBy(users.displayName);
+    return rows;
+  };
+
+  return {
+    async create(input: ChildInput): Promise<WriteResult> {
+      if (!mayWriteChildren(actor)) return 'not_found';
+      const hash = crypto.keyedHash(input.identityNumber);
+      // Duplicates are checked within the acting unit only: whether another unit
+      // knows the child is confidential to that unit.
+      const [dup] = await tx
+        .select({ id: children.id })
+        .from(children)
+        .where(and(eq(children.identityNumberHash, hash), eq(children.owningUnitId, actor.actingUnitId)));
+      const errors: FieldProblem[] = [];
+      if (dup)
+        errors.push({
+          field: 'identityNumber',
+          message: 'Barnet finns redan i din verksamhet',
+          messageEn: 'The child is already registered in your unit',
+        });
+      const school = await schoolProblem(input.schoolUnitId);
+      if (school) errors.push(school);
+      if (errors.length) return { ok: false, errors };
+      const id = newId();
+      await tx.insert(children).values({
+        id,
+        tenantId: actor.tenantId,
+        owningUnitId: actor.actingUnitId,
+        givenName: input.givenName,
+        familyName: input.familyName,
+        identityNumberEnc: crypto.encrypt(input.identityNumber),
+        identityNumberHash: hash,
+        birthDate: input.birthDate,
+        protectedIdentity: input.protectedIdentity,
+        address: input.address,
+        schoolUnitId: input.schoolUnitId,
+      });
+      await insertGuardians(id, input.guardians);
+      await appendAudit(tx, actor, {
+        action: 'create',
+        resourceType: 'child',
+        resourceId: id,
+        subjectChildId: id,
+        purpose,
+        outcome: 'allowed',
+        protectedIdentity: input.protectedIdentity,
+        details: { guardians: input.guardians.length },
+      });
+      return { ok: true, id };
+    },
+
+    async update(id: string, version: number, changes: ChildChanges): Promise<WriteResult> {
+      if (!(await editable(id))) return 'not_found';
+      const school = await schoolProblem(changes.schoolUnitId);
+      if (school) return { ok: false, errors: [school] };
+      const { guardians: newGuardians, ...fields } = changes;
+      const updated = await tx
+        .update(children)
+        .set({ ...fields, version: sql`${children.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(children.id, id), eq(children.version, version)))
+        .returning({ protectedIdentity: children.protectedIdentity });
+      if (updated.length === 0) return 'conflict';
+      if (newGuardians) {
+        await tx.delete(guardians).where(eq(guardians.childId, id));
+        await insertGuardians(id, newGuardians);
+      }
+      await appendAudit(tx, actor, {
+        action: 'update',
+        resourceType: 'child',
+        resourceId: id,
+        subjectChildId: id,
+        purpose,
+        outcome: 'allowed',
+        protectedIdentity: updated[0]!.protectedIdentity,
+        // Which fields changed, never their values.
+        details: { fields: Object.keys(changes) },
+      });
+      return { ok: true, id };
+    },
+
+    eligibleProfessionals,
+
+    async setNamedProfessionals(id: string, userIds: string[]): Promise<WriteResult> {
+      const eligible = await eligibleProfessionals(id);
+      if (!eligible) return 'not_found';
+      const ok = new Set(eligible.map((e) => e.userId));
+      const errors = userIds
+        .map((u, i) =>
+          ok.has(u)
+            ? null
+            : { field: `userIds.${i}`, message: 'Personen arbetar inte i barnets verksamhet', messageEn: 'Not staff of the owning unit' },
+        )
+        .filter((e): e is FieldProblem => e !== null);
+      if (errors.length) return { ok: false, errors };
+      await tx.delete(childNamedProfessionals).where(eq(childNamedProfessionals.childId, id));
+      const unique = [...new Set(userIds)];
+      if (unique.length) {
+        await tx
+          .insert(childNamedProfessionals)
+          .values(unique.map((userId) => ({ tenantId: actor.tenantId, childId: id, userId, namedBy: actor.userId })));
+      }
+      await appendAudit(tx, actor, {
+        action: 'set_named_professionals',
+        resourceType: 'child',
+        resourceId: id,
+        subjectChildId: id,
+        purpose,
+        outcome: 'allowed',
+        details: { userIds: unique },
+      });
+      return { ok: true, id };
+    },
+  };
+}
