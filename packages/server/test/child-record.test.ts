@@ -142,6 +142,60 @@ describe('child record', () => {
     expect(now.givenName).toBe('Tove');
   });
 
+  it('keeps a stored guardian’s personnummer and address when an edit leaves them out', async () => {
+    const created = await post(
+      kurator,
+      child({
+        identityNumber: fictitiousIdentityNumber('2016-03-03', 7),
+        guardians: [
+          {
+            name: 'Gun Gammal',
+            custody: 'vardnadshavare',
+            identityNumber: fictitiousIdentityNumber('1980-01-01', 8),
+            address: 'Gamla vägen 2',
+            phone: '070-000 00 01',
+          },
+        ],
+      }),
+    );
+    const c = created.json();
+    const g = c.guardians[0];
+    const edited = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/children/${c.id}`,
+      headers: kurator.headers(),
+      payload: {
+        version: c.version,
+        guardians: [
+          { id: g.id, name: 'Gun Gammal', custody: 'vardnadshavare', phone: '070-000 00 02', email: null },
+          { name: 'Nils Ny', custody: 'annan', phone: null, email: null },
+        ],
+      },
+    });
+    expect(edited.statusCode).toBe(200);
+    const rows = await s.database.ownerQuery(
+      `select name, phone, address, identity_number_hash is not null as has_pnr from guardians where child_id = $1 order by name`,
+      [c.id],
+    );
+    expect(rows.rows).toEqual([
+      { name: 'Gun Gammal', phone: '070-000 00 02', address: 'Gamla vägen 2', has_pnr: true },
+      { name: 'Nils Ny', phone: null, address: null, has_pnr: false },
+    ]);
+    const foreign = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/children/${c.id}`,
+      headers: kurator.headers(),
+      payload: {
+        version: edited.json().version,
+        givenName: 'Ändrad',
+        guardians: [{ id: '01890000-0000-7000-8000-000000000099', name: 'X', custody: 'annan', phone: null, email: null }],
+      },
+    });
+    expect(foreign.json().errors[0].field).toBe('guardians.0.id');
+    const after = (await s.app.inject({ method: 'GET', url: `/api/v1/children/${c.id}`, headers: kurator.headers() })).json();
+    expect(after.givenName).toBe('Tova'); // the refused edit changed nothing
+  });
+
   it('protected identity: only named professionals see address, school and guardian contacts', async () => {
     const v = (await s.app.inject({ method: 'GET', url: `/api/v1/children/${id}`, headers: kurator.headers() })).json().version;
     await s.app.inject({

@@ -4,7 +4,8 @@ import type { Abilities } from './api/types';
 import { AppShell } from './ui/AppShell';
 import { LoginPage } from './features/auth/LoginPage';
 import { StartPage } from './features/start/StartPage';
-import { ChildPage } from './features/start/ChildPage';
+import { ChildPage } from './features/children/ChildPage';
+import { NewChildPage } from './features/children/NewChildPage';
 import { AccountPage } from './features/account/AccountPage';
 import { UnitsPage } from './features/admin/units/UnitsPage';
 import { UsersPage } from './features/admin/users/UsersPage';
@@ -29,6 +30,14 @@ const routes: RouteObject[] = [
     element: <AppShell />,
     children: [
       { path: '/', element: <StartPage /> },
+      {
+        path: '/barn/nytt',
+        element: (
+          <RequireAbility ability="canSeeIndividualData">
+            <NewChildPage />
+          </RequireAbility>
+        ),
+      },
       { path: '/barn/:id', element: <ChildPage /> },
       { path: '/mitt-konto', element: <AccountPage /> },
       {

@@ -17,13 +17,16 @@ export interface FieldProblem {
 export type Custody = 'vardnadshavare' | 'sarskilt_forordnad' | 'annan';
 
 export interface GuardianInput {
+  /** A stored guardian of this child (update only). */
+  id?: string;
   name: string;
   custody: Custody;
-  /** Canonical 12 digits, already validated, or null. */
-  identityNumber: string | null;
+  /** Canonical 12 digits, already validated, or null; undefined keeps the stored value. */
+  identityNumber?: string | null;
   phone: string | null;
   email: string | null;
-  address: string | null;
+  /** undefined keeps the stored value. */
+  address?: string | null;
 }
 
 export interface ChildInput {
@@ -84,7 +87,7 @@ export function childrenWriter(tx: Tx, actor: Actor, purpose: Purpose, crypto: F
         identityNumberHash: g.identityNumber ? crypto.keyedHash(g.identityNumber) : null,
         phone: g.phone,
         email: g.email,
-        address: g.address,
+        address: g.address ?? null,
       })),
     );
   };
@@ -99,6 +102,43 @@ export function childrenWriter(tx: Tx, actor: Actor, purpose: Purpose, crypto: F
       .where(and(eq(memberships.unitId, actor.actingUnitId), inArray(memberships.role, ['samordnare', 'professional']), eq(users.active, true)))
       .orderBy(users.displayName);
     return rows;
+  };
+
+  /**
+   * Guardians with an id are updated in place (an omitted personnummer or address is
+   * kept: the form cannot show them back), the rest inserted, the missing ones removed.
+   */
+  const replaceGuardians = async (childId: string, list: GuardianInput[]): Promise<FieldProblem | null> => {
+    const stored = new Set((await tx.select({ id: guardians.id }).from(guardians).where(eq(guardians.childId, childId))).map((g) => g.id));
+    const badIndex = list.findIndex((g) => g.id !== undefined && !stored.has(g.id));
+    if (badIndex >= 0)
+      return { field: `guardians.${badIndex}.id`, message: 'Vårdnadshavaren finns inte längre', messageEn: 'The guardian no longer exists' };
+    const keep = new Set(list.flatMap((g) => (g.id ? [g.id] : [])));
+    const removed = [...stored].filter((g) => !keep.has(g));
+    if (removed.length) await tx.delete(guardians).where(inArray(guardians.id, removed));
+    for (const g of list.filter((x) => x.id)) {
+      await tx
+        .update(guardians)
+        .set({
+          name: g.name,
+          custody: g.custody,
+          phone: g.phone,
+          email: g.email,
+          ...(g.address !== undefined ? { address: g.address } : {}),
+          ...(g.identityNumber !== undefined
+            ? {
+                identityNumberEnc: g.identityNumber ? crypto.encrypt(g.identityNumber) : null,
+                identityNumberHash: g.identityNumber ? crypto.keyedHash(g.identityNumber) : null,
+              }
+            : {}),
+        })
+        .where(and(eq(guardians.id, g.id!), eq(guardians.childId, childId)));
+    }
+    await insertGuardians(
+      childId,
+      list.filter((x) => !x.id),
+    );
+    return null;
   };
 
   return {
@@ -161,8 +201,8 @@ export function childrenWriter(tx: Tx, actor: Actor, purpose: Purpose, crypto: F
         .returning({ protectedIdentity: children.protectedIdentity });
       if (updated.length === 0) return 'conflict';
       if (newGuardians) {
-        await tx.delete(guardians).where(eq(guardians.childId, id));
-        await insertGuardians(id, newGuardians);
+        const problem = await replaceGuardians(id, newGuardians);
+        if (problem) return { ok: false, errors: [problem] };
       }
       await appendAudit(tx, actor, {
         action: 'update',

@@ -88,27 +88,69 @@ export interface ChildSummary {
   protectedIdentity: boolean;
 }
 
+export const CUSTODY_TYPES = ['vardnadshavare', 'sarskilt_forordnad', 'annan'] as const;
+export type CustodyType = (typeof CUSTODY_TYPES)[number];
+
 export interface Guardian {
   id: string;
   name: string;
-  custody: boolean;
+  custody: CustodyType;
   phone: string | null;
   email: string | null;
+}
+
+export interface NamedProfessional {
+  userId: string;
+  displayName: string;
 }
 
 export interface ChildDetail {
   id: string;
   givenName: string;
   familyName: string;
+  identityNumber: string | null;
   birthDate: string;
   owningUnitId: string;
   owningUnitName: string;
   protectedIdentity: boolean;
   address: string | null;
+  schoolUnitId: string | null;
   schoolUnitName: string | null;
   guardians: Guardian[];
-  abilities: { canEdit: boolean; canSeeProtectedDetails: boolean };
+  namedProfessionals: NamedProfessional[];
+  version: number;
+  abilities: { canEdit: boolean; canSeeProtectedDetails: boolean; canManageNamedProfessionals: boolean };
 }
+
+/** A preschool or school a child can be connected to (GET /units/schools). */
+export interface SchoolUnit {
+  id: string;
+  name: string;
+  type: UnitType;
+}
+
+export interface GuardianInput {
+  /** An existing guardian: fields left out (identityNumber, address) keep their stored value. */
+  id?: string;
+  name: string;
+  custody: CustodyType;
+  identityNumber?: string | null;
+  phone: string | null;
+  email: string | null;
+  address?: string | null;
+}
+
+export interface ChildCreateBody {
+  givenName: string;
+  familyName: string;
+  identityNumber: string;
+  protectedIdentity: boolean;
+  address: string | null;
+  schoolUnitId: string | null;
+  guardians: GuardianInput[];
+}
+
+export type ChildUpdateBody = { version: number } & Partial<Omit<ChildCreateBody, 'identityNumber'>>;
 
 export const AUDIT_OUTCOMES = ['allowed', 'denied', 'not_found', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

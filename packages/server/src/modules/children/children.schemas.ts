@@ -64,6 +64,8 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 const guardianInput = z.strictObject({
+  /** A stored guardian of this child: omitted identityNumber/address keep their stored values. */
+  id: z.uuid().optional(),
   name: singleLine(1, 200),
   custody: z.enum(['vardnadshavare', 'sarskilt_forordnad', 'annan']),
   identityNumber: identityNumberInput.nullable().optional(),
@@ -74,7 +76,7 @@ const guardianInput = z.strictObject({
     .nullable()
     .optional(),
   email: z.email().max(200).nullable().optional(),
-  address: optionalText(300),
+  address: singleLine(0, 300).nullable().optional(),
 });
 
 export const createChildBody = z.strictObject({
@@ -100,13 +102,15 @@ export const updateChildBody = z.strictObject({
 
 export type GuardianBody = z.output<typeof guardianInput>;
 
+/** undefined stays undefined (keep the stored value on update); empty text becomes null. */
 export function toGuardianInput(g: GuardianBody) {
   return {
+    id: g.id,
     name: g.name,
     custody: g.custody,
-    identityNumber: g.identityNumber?.canonical ?? null,
+    identityNumber: g.identityNumber === undefined ? undefined : (g.identityNumber?.canonical ?? null),
     phone: g.phone ?? null,
     email: g.email ?? null,
-    address: g.address ?? null,
+    address: g.address === undefined ? undefined : g.address || null,
   };
 }
