@@ -24,6 +24,7 @@ const stamp = Date.now().toString(36);
 const unitName = `Familjecentralen Exempelby ${stamp}`;
 const username = `nils.ny.${stamp}`;
 const password = 'Nils-har-ett-langt-losen';
+const resetPassword = 'Nils-fick-ett-nytt-losen';
 
 describe('admin creates a unit and a user; the user switches unit', () => {
   it('log-in page is accessible and shows a clear error for a wrong password', async () => {
@@ -79,6 +80,13 @@ describe('admin creates a unit and a user; the user switches unit', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('status').filter({ hasText: 'Nils Nyanställd' }).waitFor();
 
+    // Nils forgets the password: the administrator sets a new one.
+    await page.getByRole('button', { name: 'Ändra Nils Nyanställd' }).click();
+    await page.getByLabel('Nytt lösenord (frivilligt)').fill(resetPassword);
+    await expectNoAxeViolations(page, 'ändra användare');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('status').filter({ hasText: 'Nils Nyanställd' }).waitFor();
+
     await page.getByRole('link', { name: 'Team' }).click();
     await page.getByRole('button', { name: 'Nytt team' }).waitFor();
     await expectNoAxeViolations(page, 'team');
@@ -87,7 +95,7 @@ describe('admin creates a unit and a user; the user switches unit', () => {
 
   it('the new user logs in, switches acting unit and sees the account page', async () => {
     const { context, page } = await freshPage();
-    await logIn(page, username, password);
+    await logIn(page, username, resetPassword);
     const switcher = page.getByLabel('Agerar för');
     const before = await switcher.inputValue();
     const options = await switcher.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));

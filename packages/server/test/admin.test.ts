@@ -93,14 +93,36 @@ describe('administration of units, users and teams', () => {
     expect(taken.json().errors[0].field).toBe('username');
   });
 
+  it('resets a forgotten password: old sessions end, the old password stops working, the lock is lifted', async () => {
+    const before = await s.login('nora.ny', 'Nora-har-ett-langt-losen');
+    for (let i = 0; i < 5; i++) {
+      await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nora.ny', password: `fel-${i}-xxxxxxxxxx` } });
+    }
+    const users = (await call('GET', '/api/v1/admin/users')).json().items as { id: string; version: number }[];
+    const v = users.find((u) => u.id === userId)!.version;
+    const short = await call('PATCH', `/api/v1/admin/users/${userId}`, { version: v, newPassword: 'kort' });
+    expect(short.json().errors[0].field).toBe('newPassword');
+    const res = await call('PATCH', `/api/v1/admin/users/${userId}`, { version: v, newPassword: 'Helt-nytt-losenord-1' });
+    expect(res.statusCode).toBe(200);
+    expect((await s.app.inject({ method: 'GET', url: '/api/v1/me', headers: before.headers() })).statusCode).toBe(401);
+    await expect(s.login('nora.ny', 'Nora-har-ett-langt-losen')).rejects.toThrow(/401/);
+    await s.login('nora.ny', 'Helt-nytt-losenord-1');
+    const audit = await s.database.ownerQuery(
+      `select details::text as d from audit_log where resource_id = $1 and action = 'update' order by id desc limit 1`,
+      [userId],
+    );
+    expect(String(audit.rows[0]!.d)).toContain('"passwordReset": true');
+    expect(String(audit.rows[0]!.d)).not.toContain('Helt-nytt');
+  });
+
   it('deactivating a user ends their sessions at once and blocks log-in', async () => {
-    const nora = await s.login('nora.ny', 'Nora-har-ett-langt-losen');
+    const nora = await s.login('nora.ny', 'Helt-nytt-losenord-1');
     const users = (await call('GET', '/api/v1/admin/users')).json().items as { id: string; version: number }[];
     const v = users.find((u) => u.id === userId)!.version;
     const res = await call('PATCH', `/api/v1/admin/users/${userId}`, { version: v, active: false });
     expect(res.statusCode).toBe(200);
     expect((await s.app.inject({ method: 'GET', url: '/api/v1/me', headers: nora.headers() })).statusCode).toBe(401);
-    await expect(s.login('nora.ny', 'Nora-har-ett-langt-losen')).rejects.toThrow(/401/);
+    await expect(s.login('nora.ny', 'Helt-nytt-losenord-1')).rejects.toThrow(/401/);
   });
 
   it('creates a team with members from several units and requires a samordnare', async () => {

@@ -181,13 +181,16 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
           email: emailInput.nullable().optional(),
           active: z.boolean().optional(),
           memberships: membershipsInput.optional(),
+          /** A new password set by the administrator, e.g. when the user has forgotten theirs. */
+          newPassword: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX).optional(),
         }),
         response: { 200: userSchema, ...authedErrors, 409: problemSchema },
       },
     },
     async (request) => {
-      const { version, memberships: newMemberships, ...changes } = request.body;
+      const { version, memberships: newMemberships, newPassword, ...changes } = request.body;
       const id = request.params.id;
+      const passwordHash = newPassword ? await hash(newPassword) : undefined;
       return runScoped(access, adminActor(request), 'administration', async (s) => {
         if (id === s.actor.userId && changes.active === false) {
           throw fieldError('active', 'Du kan inte inaktivera dig själv', 'You cannot deactivate yourself');
@@ -195,20 +198,27 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
         if (newMemberships) await validateMemberships(s, newMemberships);
         const updated = await s.tx
           .update(users)
-          .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+          .set({
+            ...changes,
+            ...(passwordHash ? { passwordHash, passwordChangedAt: sql`now()`, failedLogins: 0, lockedUntil: null } : {}),
+            version: sql`${users.version} + 1`,
+            updatedAt: sql`now()`,
+          })
           .where(and(eq(users.id, id), eq(users.version, version)))
           .returning({ id: users.id });
         if (updated.length === 0) {
           throw new AppError((await listUsers(s, id)).length > 0 ? 'conflict' : 'not_found');
         }
         if (newMemberships) await replaceMemberships(s, id, newMemberships);
-        if (changes.active === false) await s.tx.delete(sessions).where(eq(sessions.userId, id));
+        // A deactivated account, or one whose password was reset, is signed out everywhere at once.
+        if (changes.active === false || passwordHash) await s.tx.delete(sessions).where(eq(sessions.userId, id));
         await s.audit({
           action: 'update',
           resourceType: 'user',
           resourceId: id,
           outcome: 'allowed',
-          details: { changes, memberships: newMemberships ?? null },
+          // The password itself is never logged, only that it was reset.
+          details: { changes, memberships: newMemberships ?? null, passwordReset: Boolean(passwordHash) },
         });
         return (await listUsers(s, id))[0]!;
       });

@@ -27,7 +27,16 @@ interface Props {
   onReload: () => void;
 }
 
-const SHOWN = fieldMatcher(['username', 'displayName', 'email', 'password', 'memberships', 'memberships.*.unitId', 'memberships.*.role']);
+const SHOWN = fieldMatcher([
+  'username',
+  'displayName',
+  'email',
+  'password',
+  'newPassword',
+  'memberships',
+  'memberships.*.unitId',
+  'memberships.*.role',
+]);
 
 export function UserForm({ user, units, onSaved, onCancel, onReload }: Props) {
   const { t } = useTranslation();
@@ -54,6 +63,8 @@ export function UserForm({ user, units, onSaved, onCancel, onReload }: Props) {
             displayName: v.displayName.trim(),
             email: nullableText(v.email),
             memberships,
+            // Empty = keep the current password; filled = the administrator resets it.
+            ...(v.password ? { newPassword: v.password } : {}),
           })
         : await api.post<User>('/admin/users', {
             username: v.username.trim(),
@@ -110,7 +121,7 @@ export function UserForm({ user, units, onSaved, onCancel, onReload }: Props) {
           pattern: { value: /^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/, message: 'validation.email' },
         })}
       />
-      {!user && (
+      {!user ? (
         <Textfield
           label={t('admin.users.password')}
           type="password"
@@ -119,6 +130,17 @@ export function UserForm({ user, units, onSaved, onCancel, onReload }: Props) {
           error={errorFor('password')}
           {...register('password', {
             required: 'validation.required',
+            minLength: { value: MIN_PASSWORD_LENGTH, message: 'account.errors.tooShort' },
+          })}
+        />
+      ) : (
+        <Textfield
+          label={t('admin.users.resetPassword')}
+          type="password"
+          autoComplete="new-password"
+          description={t('admin.users.resetPasswordHelp', { min: MIN_PASSWORD_LENGTH })}
+          error={errorFor('password') ?? errorFor('newPassword')}
+          {...register('password', {
             minLength: { value: MIN_PASSWORD_LENGTH, message: 'account.errors.tooShort' },
           })}
         />
