@@ -25,7 +25,7 @@ describe('tamper-evident audit log', () => {
     const sealed = await sealAll(s.database.db);
     expect(sealed).toBeGreaterThan(5);
     const lines: string[] = [];
-    expect(await runAuditVerify(s.database, (l) => lines.push(l))).toBe(true);
+    expect((await runAuditVerify(s.database, (l) => lines.push(l))).ok).toBe(true);
     expect(lines.join('\n')).toMatch(/OK tenant/);
     // Sealing again adds nothing: every row is sealed exactly once.
     expect(await sealAll(s.database.db)).toBe(0);
@@ -54,13 +54,37 @@ describe('tamper-evident audit log', () => {
     // The owner can still UPDATE (the app role cannot): simulate an insider editing the log.
     await s.database.ownerQuery(`update audit_log set outcome = 'denied' where id = $1`, [v.audit_id]);
     const lines: string[] = [];
-    expect(await runAuditVerify(s.database, (l) => lines.push(l))).toBe(false);
+    expect((await runAuditVerify(s.database, (l) => lines.push(l))).ok).toBe(false);
     const report = lines.join('\n');
     expect(report).toContain(`första brutna länk / first broken link #${String(v.link_no)}`);
     expect(report).toContain(`audit_log.id ${String(v.audit_id)}, row_changed`);
     const results = await verifyChains(s.database.db);
     const broken = results.find((r) => r.tenantId === v.tenant_id)!;
     expect(broken.firstBreak).toMatchObject({ linkNo: Number(v.link_no), reason: 'row_changed' });
+  });
+
+  it('detects, with an anchor kept outside the database, an owner who rewrote the whole chain', async () => {
+    const fresh = await startTestServer();
+    try {
+      const sess = await fresh.login('kurator.bjork');
+      await fresh.app.inject({ method: 'GET', url: '/api/v1/children', headers: sess.headers() });
+      const first = await runAuditVerify(fresh.database, () => undefined);
+      expect(first.ok).toBe(true);
+      const anchors = first.anchors;
+      expect(anchors.length).toBe(2);
+      // The insider edits a row, throws away the chain and lets the sealer build a new, valid one.
+      const tenant = anchors.find((a) => a.linkNo > 3)!;
+      await fresh.database.ownerQuery(`update audit_log set outcome = 'denied' where tenant_id = $1 and action = 'list'`, [tenant.tenantId]);
+      await fresh.database.ownerQuery(`delete from audit_chain where tenant_id = $1`, [tenant.tenantId]);
+      const plain = await runAuditVerify(fresh.database, () => undefined);
+      expect(plain.ok).toBe(true); // the rewritten chain is self-consistent…
+      const lines: string[] = [];
+      const anchored = await runAuditVerify(fresh.database, (l) => lines.push(l), { anchors });
+      expect(anchored.ok).toBe(false); // …but no longer holds the recorded head.
+      expect(lines.join('\n')).toContain(`ANCHOR MISMATCH tenant ${tenant.tenantId}: länk / link #${tenant.linkNo}`);
+    } finally {
+      await fresh.stop();
+    }
   });
 
   it('detects a deleted row', async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,9 +43,17 @@ describe('npm run audit:verify', () => {
       await sealAll(running.deps.database.db);
       await running.stop();
 
-      const ok = npmRun('audit:verify', env);
+      const anchorFile = join(dataDir, 'anchors.json');
+      const ok = spawnSync('npm', ['run', '--silent', 'audit:verify', '--', '--write-anchors', anchorFile], {
+        cwd: root,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect(ok.stdout).toMatch(/OK tenant/);
       expect(ok.status).toBe(0);
+      const anchors = JSON.parse(readFileSync(anchorFile, 'utf8')) as { tenantId: string; linkNo: number }[];
+      expect(anchors).toHaveLength(2);
 
       const again = await bootstrap(loadConfig(env), { webDist: null, sealIntervalMs: 60_000 });
       const victim = await again.deps.database.ownerQuery(

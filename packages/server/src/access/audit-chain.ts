@@ -83,6 +83,16 @@ export interface TenantVerification {
   links: number;
   unsealed: number;
   firstBreak: ChainBreak | null;
+  /** The last link: record it outside the database (an anchor) to detect a rewrite of the whole chain. */
+  head: { linkNo: number; chainHash: string } | null;
+}
+
+/** The chain hash stored at one link of a tenant's chain, or null if there is no such link. */
+export async function chainHashAt(db: Db, tenantId: string, linkNo: number): Promise<string | null> {
+  return withTenantTx(db, tenantId, async (tx) => {
+    const res = await tx.execute(sql`select chain_hash from audit_chain where link_no = ${linkNo}`);
+    return (res.rows[0] as { chain_hash: string } | undefined)?.chain_hash ?? null;
+  });
 }
 
 /** Recomputes every tenant's chain and names the first broken link. */
@@ -133,7 +143,7 @@ export async function verifyTenant(tx: Tx, tenantId: string): Promise<TenantVeri
     sql`select count(*)::int as n from audit_log a where not exists (select 1 from audit_chain c where c.audit_id = a.id)`,
   );
   const unsealed = Number((unsealedRes.rows[0] as { n: number } | undefined)?.n ?? 0);
-  return { tenantId, links, unsealed, firstBreak };
+  return { tenantId, links, unsealed, firstBreak, head: after > 0 ? { linkNo: after, chainHash: prev } : null };
 }
 
 /** Starts the background sealer; returns a stop function. */
