@@ -29,6 +29,9 @@ export const UNIT_TYPES = [
 ] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
+/** Units that can be a child's current placement (förskola or skola). */
+export const SCHOOL_UNIT_TYPES = ['forskola', 'grundskola', 'gymnasieskola'] as const satisfies readonly UnitType[];
+
 export const SECTORS = ['skola', 'socialtjanst', 'halso_och_sjukvard', 'polis', 'fritid', 'civilsamhalle', 'ovrigt'] as const;
 export type Sector = (typeof SECTORS)[number];
 

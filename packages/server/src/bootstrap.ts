@@ -23,7 +23,7 @@ export async function openConfiguredDatabase(config: Config, poolSize?: number):
 export async function bootstrap(config: Config, opts: BuildOptions & { database?: DatabaseHandle; sealIntervalMs?: number } = {}): Promise<Running> {
   const database = opts.database ?? (await openConfiguredDatabase(config, Number(process.env.DATABASE_POOL_SIZE) || undefined));
   const crypto = createFieldCrypto(config.dataKey);
-  const deps: AppDeps = { config, database, crypto };
+  const deps: AppDeps = { config, database, crypto, access: { db: database.db, crypto } };
   const seeded = config.seedDemo ? (await seedDemo(database.db, crypto)) !== null : false;
   const app = await buildApp(deps, opts);
   const stopSealer = startSealer(database.db, opts.sealIntervalMs ?? config.auditSealIntervalMs, (err) =>

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { SCHOOL_UNIT_TYPES } from '@samsyn/domain';
 import type { Tx } from '../db/driver.ts';
 import { newId } from '../db/ids.ts';
 import { childNamedProfessionals, children, guardians } from '../db/personal.schema.ts';
@@ -45,8 +46,6 @@ export type ChildChanges = Partial<Omit<ChildInput, 'identityNumber' | 'birthDat
 
 export type WriteResult = { ok: true; id: string } | { ok: false; errors: FieldProblem[] } | 'not_found' | 'conflict';
 
-const SCHOOL_TYPES = ['forskola', 'grundskola', 'gymnasieskola'];
-
 /**
  * Writes to child records. Only samordnare and professionals acting for the owning
  * unit write; the record is created in the acting unit. Everything is audited
@@ -68,29 +67,13 @@ export function childrenWriter(tx: Tx, actor: Actor, purpose: Purpose, crypto: F
     const [u] = await tx
       .select({ id: units.id })
       .from(units)
-      .where(and(eq(units.id, schoolUnitId), eq(units.active, true), inArray(units.type, SCHOOL_TYPES)));
+      .where(and(eq(units.id, schoolUnitId), eq(units.active, true), inArray(units.type, [...SCHOOL_UNIT_TYPES])));
     return u
       ? null
       : { field: 'schoolUnitId', message: 'Välj en förskola eller skola i listan', messageEn: 'Choose a preschool or school from the list' };
   };
 
-  const insertGuardians = async (childId: string, list: GuardianInput[]) => {
-    if (list.length === 0) return;
-    await tx.insert(guardians).values(
-      list.map((g) => ({
-        id: newId(),
-        tenantId: actor.tenantId,
-        childId,
-        name: g.name,
-        custody: g.custody,
-        identityNumberEnc: g.identityNumber ? crypto.encrypt(g.identityNumber) : null,
-        identityNumberHash: g.identityNumber ? crypto.keyedHash(g.identityNumber) : null,
-        phone: g.phone,
-        email: g.email,
-        address: g.address ?? null,
-      })),
-    );
-  };
+  const insertGuardians = (childId: string, list: GuardianInput[]) => insertGuardianRows(tx, actor.tenantId, crypto, childId, list);
 
   /** Staff of the owning unit who can be named for a child with protected identity. */
   const eligibleProfessionals = async (id: string): Promise<{ userId: string; displayName: string }[] | null> => {
@@ -162,20 +145,7 @@ export function childrenWriter(tx: Tx, actor: Actor, purpose: Purpose, crypto: F
       if (school) errors.push(school);
       if (errors.length) return { ok: false, errors };
       const id = newId();
-      await tx.insert(children).values({
-        id,
-        tenantId: actor.tenantId,
-        owningUnitId: actor.actingUnitId,
-        givenName: input.givenName,
-        familyName: input.familyName,
-        identityNumberEnc: crypto.encrypt(input.identityNumber),
-        identityNumberHash: hash,
-        birthDate: input.birthDate,
-        protectedIdentity: input.protectedIdentity,
-        address: input.address,
-        schoolUnitId: input.schoolUnitId,
-      });
-      await insertGuardians(id, input.guardians);
+      await insertChildRecord(tx, actor.tenantId, crypto, { ...input, id, owningUnitId: actor.actingUnitId });
       await appendAudit(tx, actor, {
         action: 'create',
         resourceType: 'child',
@@ -251,4 +221,43 @@ export function childrenWriter(tx: Tx, actor: Actor, purpose: Purpose, crypto: F
       return { ok: true, id };
     },
   };
+}
+
+/** A child record with its guardians, as stored: the identity numbers encrypted and keyed-hashed. */
+export type NewChildRecord = ChildInput & { id: string; owningUnitId: string };
+
+/** Inserts a child and its guardians. Shared by the choke point's create and the demo seeder. */
+export async function insertChildRecord(tx: Tx, tenantId: string, crypto: FieldCrypto, c: NewChildRecord): Promise<void> {
+  await tx.insert(children).values({
+    id: c.id,
+    tenantId,
+    owningUnitId: c.owningUnitId,
+    givenName: c.givenName,
+    familyName: c.familyName,
+    identityNumberEnc: crypto.encrypt(c.identityNumber),
+    identityNumberHash: crypto.keyedHash(c.identityNumber),
+    birthDate: c.birthDate,
+    protectedIdentity: c.protectedIdentity,
+    address: c.address,
+    schoolUnitId: c.schoolUnitId,
+  });
+  await insertGuardianRows(tx, tenantId, crypto, c.id, c.guardians);
+}
+
+async function insertGuardianRows(tx: Tx, tenantId: string, crypto: FieldCrypto, childId: string, list: GuardianInput[]): Promise<void> {
+  if (list.length === 0) return;
+  await tx.insert(guardians).values(
+    list.map((g) => ({
+      id: g.id ?? newId(),
+      tenantId,
+      childId,
+      name: g.name,
+      custody: g.custody,
+      identityNumberEnc: g.identityNumber ? crypto.encrypt(g.identityNumber) : null,
+      identityNumberHash: g.identityNumber ? crypto.keyedHash(g.identityNumber) : null,
+      phone: g.phone,
+      email: g.email,
+      address: g.address ?? null,
+    })),
+  );
 }

@@ -1,8 +1,8 @@
 import type { Db, Tx } from '../db/driver.ts';
-import { children, guardians } from '../db/personal.schema.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
 import { childrenRepository, unsafeSelectChildDetail } from './children.repository.ts';
+import { insertChildRecord, type NewChildRecord } from './children.write.ts';
 import type { FieldCrypto } from './crypto.ts';
 import { withTenantTx } from './tenant-tx.ts';
 
@@ -45,62 +45,13 @@ export async function runScoped<T>(access: AccessContext, actor: Actor, purpose:
   );
 }
 
-export interface NewChild {
-  id: string;
-  owningUnitId: string;
-  givenName: string;
-  familyName: string;
-  identityNumber: string;
-  birthDate: string;
-  protectedIdentity: boolean;
-  address: string | null;
-  schoolUnitId: string | null;
-  guardians: {
-    id: string;
-    name: string;
-    custody: 'vardnadshavare' | 'sarskilt_forordnad' | 'annan';
-    identityNumber: string | null;
-    phone: string | null;
-    email: string | null;
-    address: string | null;
-  }[];
-}
+export type { NewChildRecord as NewChild } from './children.write.ts';
 
 /**
  * Bypasses the access rule to load demo data. Audited as a system action.
  */
-export async function systemInsertChildren(tx: Tx, tenantId: string, crypto: FieldCrypto, rows: NewChild[], reason: string): Promise<void> {
-  for (const c of rows) {
-    await tx.insert(children).values({
-      id: c.id,
-      tenantId,
-      owningUnitId: c.owningUnitId,
-      givenName: c.givenName,
-      familyName: c.familyName,
-      identityNumberEnc: crypto.encrypt(c.identityNumber),
-      identityNumberHash: crypto.keyedHash(c.identityNumber),
-      birthDate: c.birthDate,
-      protectedIdentity: c.protectedIdentity,
-      address: c.address,
-      schoolUnitId: c.schoolUnitId,
-    });
-    if (c.guardians.length > 0) {
-      await tx.insert(guardians).values(
-        c.guardians.map((g) => ({
-          id: g.id,
-          tenantId,
-          childId: c.id,
-          name: g.name,
-          custody: g.custody,
-          identityNumberEnc: g.identityNumber ? crypto.encrypt(g.identityNumber) : null,
-          identityNumberHash: g.identityNumber ? crypto.keyedHash(g.identityNumber) : null,
-          phone: g.phone,
-          email: g.email,
-          address: g.address,
-        })),
-      );
-    }
-  }
+export async function systemInsertChildren(tx: Tx, tenantId: string, crypto: FieldCrypto, rows: NewChildRecord[], reason: string): Promise<void> {
+  for (const c of rows) await insertChildRecord(tx, tenantId, crypto, c);
   await appendAudit(
     tx,
     { tenantId },

@@ -1,4 +1,4 @@
-import type { FieldCrypto } from '../access/index.ts';
+import type { AccessContext, FieldCrypto } from '../access/index.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/driver.ts';
 
@@ -7,4 +7,6 @@ export interface AppDeps {
   config: Config;
   database: DatabaseHandle;
   crypto: FieldCrypto;
+  /** What the choke point needs: built once, passed to every runScoped(). */
+  access: AccessContext;
 }

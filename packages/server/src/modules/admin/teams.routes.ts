@@ -132,8 +132,7 @@ async function replaceMembers(s: Scoped, teamId: string, list: z.infer<typeof me
 
 export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const db = deps.database.db;
-  const access = { db, crypto: deps.crypto };
+  const { access } = deps;
 
   r.get(
     '/api/v1/admin/teams',

@@ -48,8 +48,7 @@ const duplicateName = () => fieldError('name', 'Det finns redan en verksamhet me
 
 export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const db = deps.database.db;
-  const access = { db, crypto: deps.crypto };
+  const { access } = deps;
 
   r.get(
     '/api/v1/admin/principals',

@@ -104,8 +104,7 @@ const duplicateUsername = () => fieldError('username', 'Användarnamnet är uppt
 
 export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const db = deps.database.db;
-  const access = { db, crypto: deps.crypto };
+  const { access } = deps;
 
   r.get(
     '/api/v1/admin/users',

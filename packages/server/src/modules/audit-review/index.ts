@@ -35,7 +35,7 @@ const entrySchema = z.object({
 export function registerAuditReviewRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
-  const access = { db, crypto: deps.crypto };
+  const { access } = deps;
 
   r.get(
     '/api/v1/audit-log',

@@ -18,8 +18,7 @@ function unwrap(result: WriteResult): string {
 
 export function registerChildrenRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const db = deps.database.db;
-  const access = { db, crypto: deps.crypto };
+  const { access } = deps;
 
   r.get(
     '/api/v1/children',

@@ -17,8 +17,7 @@ export { meSchema, PASSWORD_MIN, PASSWORD_MAX } from './me.schemas.ts';
 
 export function registerMeRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const db = deps.database.db;
-  const access = { db, crypto: deps.crypto };
+  const { access } = deps;
 
   r.get(
     '/api/v1/me',

@@ -1,3 +1,4 @@
+import { SCHOOL_UNIT_TYPES } from '@samsyn/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -8,11 +9,8 @@ import type { AppDeps } from '../../http/deps.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { authedErrors } from '../../http/schemas.ts';
 
-const SCHOOL_TYPES = ['forskola', 'grundskola', 'gymnasieskola'] as const;
-
 /** Organisation facts any signed-in user may read (no personal data). */
 export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const access = { db: deps.database.db, crypto: deps.crypto };
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/units/schools',
     {
@@ -20,16 +18,19 @@ export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['units'],
         summary: 'Förskolor och skolor / preschools and schools',
         description: 'Aktiva förskolor och skolor i organisationen, för val av barnets placering.',
-        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), type: z.enum(SCHOOL_TYPES) })) }), ...authedErrors },
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), type: z.enum(SCHOOL_UNIT_TYPES) })) }),
+          ...authedErrors,
+        },
       },
     },
     async (request) =>
-      runScoped(access, actorOf(request), 'administration', async (s) => ({
+      runScoped(deps.access, actorOf(request), 'administration', async (s) => ({
         items: (await s.tx
           .select({ id: units.id, name: units.name, type: units.type })
           .from(units)
-          .where(and(eq(units.active, true), inArray(units.type, [...SCHOOL_TYPES])))
-          .orderBy(asc(units.name))) as { id: string; name: string; type: (typeof SCHOOL_TYPES)[number] }[],
+          .where(and(eq(units.active, true), inArray(units.type, [...SCHOOL_UNIT_TYPES])))
+          .orderBy(asc(units.name))) as { id: string; name: string; type: (typeof SCHOOL_UNIT_TYPES)[number] }[],
       })),
   );
 }
