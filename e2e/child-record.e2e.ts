@@ -42,6 +42,8 @@ describe('child record', () => {
     await expectNoAxeViolations(page, 'barnets sida');
 
     await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
+    await page.getByLabel('Förnamn').waitFor();
+    await expectNoAxeViolations(page, 'ändra barnets uppgifter');
     await page.getByLabel('Förnamn').fill('Ilsa');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Ilsa Låtsasberg' }).waitFor();

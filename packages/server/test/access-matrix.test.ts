@@ -135,3 +135,44 @@ describe('access matrix for children (consent state: none)', () => {
     expect(audit.rows[0]!.protected_identity).toBe(true);
   });
 });
+
+/**
+ * Named professionals (child_named_professionals) and the audit log are personal data
+ * too: role × acting unit × action, with the same deny-by-default answer (404).
+ */
+describe('access matrix for named professionals and the audit log', () => {
+  for (const a of ACTORS) {
+    const ownUnitStaff = a.role === 'professional' || a.role === 'samordnare';
+    it(`${a.username} (${a.role}): named professionals of the own unit's child ${ownUnitStaff ? 'readable and settable' : '404'}; foreign unit's child 404`, async () => {
+      const sess = sessions.get(a.username)!;
+      const own = childrenByUnit.get(sess.me.actingUnit.id)?.[0];
+      const foreign = allChildIds.find((id) => !(childrenByUnit.get(sess.me.actingUnit.id) ?? []).includes(id))!;
+      if (own) {
+        const list = await s.app.inject({ method: 'GET', url: `/api/v1/children/${own}/eligible-professionals`, headers: sess.headers() });
+        expect(list.statusCode).toBe(ownUnitStaff ? 200 : 404);
+        const set = await s.app.inject({
+          method: 'PUT',
+          url: `/api/v1/children/${own}/named-professionals`,
+          headers: sess.headers(),
+          payload: { userIds: [] },
+        });
+        expect(set.statusCode).toBe(ownUnitStaff ? 200 : 404);
+      }
+      const listForeign = await s.app.inject({ method: 'GET', url: `/api/v1/children/${foreign}/eligible-professionals`, headers: sess.headers() });
+      expect(listForeign.statusCode).toBe(404);
+      const setForeign = await s.app.inject({
+        method: 'PUT',
+        url: `/api/v1/children/${foreign}/named-professionals`,
+        headers: sess.headers(),
+        payload: { userIds: [] },
+      });
+      expect(setForeign.statusCode).toBe(404);
+    });
+
+    it(`${a.username} (${a.role}): audit log ${a.role === 'logggranskare' ? 'readable' : '404'}`, async () => {
+      const sess = sessions.get(a.username)!;
+      const res = await s.app.inject({ method: 'GET', url: '/api/v1/audit-log?limit=5', headers: sess.headers() });
+      expect(res.statusCode).toBe(a.role === 'logggranskare' ? 200 : 404);
+    });
+  }
+});
