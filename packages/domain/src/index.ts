@@ -1,3 +1,4 @@
 export * from './org.ts';
 export * from './identity-number.ts';
 export * from './consent/index.ts';
+export * from './deidentify/index.ts';

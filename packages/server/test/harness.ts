@@ -58,6 +58,8 @@ export interface TestServer extends Running {
   testDb: TestDatabase;
   database: DatabaseHandle;
   login(username: string, password?: string): Promise<Session>;
+  /** Moves the clock consent decisions use (not session expiry) by whole days. */
+  setClockOffsetDays(days: number): void;
 }
 
 export interface Session {
@@ -73,9 +75,14 @@ export async function startTestServer(
   const testDb = opts.testDb ?? (await createTestDatabase());
   const database = await testDb.open();
   const config = opts.config ?? testConfig(opts.seed === false ? { SEED_DEMO: 'false' } : { SEED_DEMO: 'true' });
-  const running = await bootstrap(config, { database, webDist: null, sealIntervalMs: 60_000, benchBareRoute: opts.benchBareRoute ?? false });
+  let offsetMs = 0;
+  const clock = () => new Date(Date.now() + offsetMs);
+  const running = await bootstrap(config, { database, webDist: null, sealIntervalMs: 60_000, benchBareRoute: opts.benchBareRoute ?? false, clock });
   const server: TestServer = {
     ...running,
+    setClockOffsetDays(days: number) {
+      offsetMs = days * 24 * 60 * 60 * 1000;
+    },
     testDb,
     database,
     async stop() {

@@ -6,3 +6,4 @@ export { canWithdraw, recordAnswer, withdrawConsent, type LedgerResult, type Wit
 export { validateBirthDate, validateConsentPeriod, validateConsentPolicy, validateConsentScope } from './validate.ts';
 export { coversAccess, type AccessDecision, type AccessRequest, type ConsentGrant, type UnitNameLookup } from './access.ts';
 export { describeScopeSv } from './describe.ts';
+export { activeWindow, type ActiveWindow } from './window.ts';

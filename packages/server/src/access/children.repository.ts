@@ -47,7 +47,7 @@ function canSeeProtectedDetails(actor: Actor, protectedIdentity: boolean, named:
   return !protectedIdentity || named.some((n) => n.userId === actor.userId);
 }
 
-export function childrenRepository(tx: Tx, actor: Actor, purpose: Purpose, crypto: FieldCrypto) {
+export function childrenRepository(tx: Tx, actor: Actor, purpose: Purpose, crypto: FieldCrypto, today: string) {
   const summaries = async (extra: SQL | undefined, action: 'list' | 'search'): Promise<ChildSummaryView[]> => {
     const rows = await tx
       .select({
@@ -61,7 +61,7 @@ export function childrenRepository(tx: Tx, actor: Actor, purpose: Purpose, crypt
       })
       .from(children)
       .innerJoin(owningUnit, eq(owningUnit.id, children.owningUnitId))
-      .where(and(ruleCondition('children', actor, purpose), extra))
+      .where(and(ruleCondition('children', actor, purpose, today), extra))
       .orderBy(asc(children.familyName), asc(children.givenName))
       .limit(500);
     // The search term itself is not logged: it may be a personnummer.
@@ -103,11 +103,11 @@ export function childrenRepository(tx: Tx, actor: Actor, purpose: Purpose, crypt
     async get(id: string): Promise<ChildView | null> {
       // One round trip: the rule-filtered row, its guardians and named professionals,
       // and — only if a row was allowed — its audit record, inserted by the same statement.
-      const allowed = ruleCondition('children', actor, purpose);
+      const allowed = ruleCondition('children', actor, purpose, today);
       const [raw] = await queryPrepared<ChildDetailRow>(
         tx,
         sql`
-        with c as (${childDetailSelect(id, allowed, ruleCondition('guardians', actor, purpose))}),
+        with c as (${childDetailSelect(id, allowed, ruleCondition('guardians', actor, purpose, today))}),
         audited as (
           insert into audit_log (tenant_id, actor_user_id, acting_unit_id, action, resource_type, resource_id, subject_child_id, purpose, outcome, protected_identity)
           select ${actor.tenantId}, ${actor.userId}, ${actor.actingUnitId}, 'read', 'child', c.id::text, c.id, ${purpose}, 'allowed', c.protected_identity from c
@@ -132,8 +132,9 @@ export function childrenRepository(tx: Tx, actor: Actor, purpose: Purpose, crypt
       const ownUnit = row.owningUnitId === actor.actingUnitId && mayWriteChildren(actor);
       return {
         ...row,
-        identityNumber: raw.identity_number_enc ? crypto.decrypt(raw.identity_number_enc) : null,
-        address: seeDetails ? row.address : null,
+        // Another unit seeing the child under consent gets no personnummer or address (data minimisation).
+        identityNumber: raw.identity_number_enc && row.owningUnitId === actor.actingUnitId ? crypto.decrypt(raw.identity_number_enc) : null,
+        address: seeDetails && row.owningUnitId === actor.actingUnitId ? row.address : null,
         schoolUnitId: seeDetails ? row.schoolUnitId : null,
         schoolUnitName: seeDetails ? row.schoolUnitName : null,
         guardians: row.guardians.map((g) => ({ ...g, phone: seeDetails ? g.phone : null, email: seeDetails ? g.email : null })),
@@ -141,7 +142,7 @@ export function childrenRepository(tx: Tx, actor: Actor, purpose: Purpose, crypt
       };
     },
 
-    ...childrenWriter(tx, actor, purpose, crypto),
+    ...childrenWriter(tx, actor, purpose, crypto, today),
   };
 }
 

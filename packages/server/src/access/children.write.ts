@@ -51,14 +51,14 @@ export type WriteResult = { ok: true; id: string } | { ok: false; errors: FieldP
  * unit write; the record is created in the acting unit. Everything is audited
  * with the child as subject, in the caller's transaction.
  */
-export function childrenWriter(tx: Tx, actor: Actor, purpose: Purpose, crypto: FieldCrypto) {
+export function childrenWriter(tx: Tx, actor: Actor, purpose: Purpose, crypto: FieldCrypto, today: string) {
   /** The record exists, the actor may read it, and it belongs to the acting unit. */
   const editable = async (id: string): Promise<boolean> => {
     if (!mayWriteChildren(actor)) return false;
     const [row] = await tx
       .select({ id: children.id })
       .from(children)
-      .where(and(eq(children.id, id), eq(children.owningUnitId, actor.actingUnitId), ruleCondition('children', actor, purpose)));
+      .where(and(eq(children.id, id), eq(children.owningUnitId, actor.actingUnitId), ruleCondition('children', actor, purpose, today)));
     return Boolean(row);
   };
 

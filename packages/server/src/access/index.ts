@@ -5,6 +5,11 @@ import { childrenRepository, unsafeSelectChildDetail } from './children.reposito
 import { insertChildRecord, type NewChildRecord } from './children.write.ts';
 import type { FieldCrypto } from './crypto.ts';
 import { withTenantTx } from './tenant-tx.ts';
+import { toSwedishDate } from '@samsyn/domain';
+import { casesReader } from './cases.read.ts';
+import { casesWriter } from './cases.write.ts';
+import { eventsReader, signalsReader } from './case-items.read.ts';
+import { AccessFailure } from './failure.ts';
 
 export type { Actor, Purpose } from './actor.ts';
 export { hasRole, PURPOSES } from './actor.ts';
@@ -18,6 +23,11 @@ export type { WriteResult, ChildInput, ChildChanges, GuardianInput } from './chi
 /** The scoped repository handed to services: every personal-data read goes through it. */
 export interface Scoped {
   children: ReturnType<typeof childrenRepository>;
+  cases: ReturnType<typeof casesReader> & ReturnType<typeof casesWriter>;
+  signals: ReturnType<typeof signalsReader>;
+  events: ReturnType<typeof eventsReader>;
+  /** The Swedish calendar date this request is decided on (consent validity, age). */
+  today: string;
   /** Organisation tables (not personal data) may be used directly inside the same transaction. */
   tx: Tx;
   actor: Actor;
@@ -32,17 +42,34 @@ export interface Scoped {
 export interface AccessContext {
   db: Db;
   crypto: FieldCrypto;
+  /** The clock consent decisions use; tests move it to reach expiry and 18th birthdays. */
+  clock: () => Date;
 }
 
 export async function runScoped<T>(access: AccessContext, actor: Actor, purpose: Purpose, fn: (s: Scoped) => Promise<T>): Promise<T> {
-  return withTenantTx(access.db, actor.tenantId, (tx) =>
-    fn({
-      children: childrenRepository(tx, actor, purpose, access.crypto),
-      tx,
-      actor,
-      audit: (entry) => appendAudit(tx, actor, entry),
-    }),
-  );
+  const today = toSwedishDate(access.clock());
+  try {
+    return await withTenantTx(access.db, actor.tenantId, (tx) => {
+      const children = childrenRepository(tx, actor, purpose, access.crypto, today);
+      return fn({
+        children,
+        cases: { ...casesReader(tx, actor, purpose, today, children), ...casesWriter(tx, actor, purpose, today) },
+        signals: signalsReader(tx, actor, purpose, today),
+        events: eventsReader(tx, actor, purpose, today),
+        today,
+        tx,
+        actor,
+        audit: (entry) => appendAudit(tx, actor, entry),
+      });
+    });
+  } catch (err) {
+    // The failed write rolled back; a denied attempt is still recorded.
+    if (err instanceof AccessFailure && err.auditEntry) {
+      const entry = err.auditEntry;
+      await withTenantTx(access.db, actor.tenantId, (tx) => appendAudit(tx, actor, entry));
+    }
+    throw err;
+  }
 }
 
 export type { NewChildRecord as NewChild } from './children.write.ts';
@@ -68,3 +95,8 @@ export async function unsafeBareChildRead(db: Db, tenantId: string, id: string, 
 }
 
 export { listAuditEntries, verifyOwnAuditChain, mayReviewAuditLog, type AuditFilter, type AuditEntryView } from './audit-review.ts';
+export { AccessFailure } from './failure.ts';
+export type { CaseView, CaseSummaryView, CaseState } from './cases.read.ts';
+export { CASE_STATES } from './cases.read.ts';
+export { CLOSING_REASONS, type ConsentInput, type SignalInput } from './cases.write.ts';
+export { refreshConsentWindows } from './consent-job.ts';

@@ -1,7 +1,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PersonalDataTable } from '../db/personal.schema.ts';
 export { PERSONAL_DATA_TABLES } from '../db/personal.schema.ts';
-import { childNamedProfessionals, children, guardians } from '../db/personal.schema.ts';
+import {
+  caseEvents,
+  caseRoles,
+  cases,
+  childNamedProfessionals,
+  children,
+  consentNotices,
+  consents,
+  guardians,
+  signals,
+} from '../db/personal.schema.ts';
 import { hasRole, type Actor, type Purpose } from './actor.ts';
 
 /**
@@ -9,39 +19,135 @@ import { hasRole, type Actor, type Purpose } from './actor.ts';
  * condition used for lists AND for single rows (a single row is read with the same
  * condition plus its id), so the two can never disagree.
  *
- * Foundation rule (DESIGN §Confidentiality 2–3): a record is visible only inside its
- * owning unit, to samordnare and professionals acting for that unit, for the
- * purposes listed. Consent-based access across units is added by the consent issue.
+ * DESIGN §Confidentiality and issue 3 §6: let U be the unit that owns a piece of case data
+ * and V the unit the user acts for. The user sees U's data only while an active consent
+ * covers U, V and the data's category (OSL 12:2 — only the person's waiver lifts the
+ * confidentiality between services, OSL 25:1, 26:1, 23:2). Otherwise a unit involved in the
+ * case sees that the case exists, its own unit's contributions and the de-identified parts.
+ *
+ * "Active" is read from consents.active_from/active_until, which the domain rules
+ * (evaluateConsent/activeWindow) keep current on every ledger change, on every case read
+ * and in a daily job; `today` is the Swedish calendar date of the request.
  */
 export interface AccessRule {
   purposes: readonly Purpose[];
-  read(actor: Actor): SQL;
+  read(actor: Actor, today: string): SQL;
 }
 
 const DENY = sql`false`;
+
+/** The purpose category a case read relies on (consent purpose limitation, GDPR art. 5.1 b). */
+export const CASE_PURPOSE_CATEGORY = 'samordning_tsi_team';
 
 function readsIndividualData(actor: Actor): boolean {
   // A chef sees aggregates only; admins and log reviewers do not read case data.
   return hasRole(actor, 'samordnare', 'professional');
 }
 
+/** An active consent for the case covers both the owning unit and V, and (optionally) the category. */
+export function activeConsentSql(actor: Actor, today: string, caseId: SQL, owner: SQL, category?: SQL): SQL {
+  return sql`exists (select 1 from consents k where k.case_id = ${caseId} and k.active_from <= ${today}::date and ${today}::date <= k.active_until
+    and k.purpose_category = ${CASE_PURPOSE_CATEGORY} and k.unit_ids @> array[${actor.actingUnitId}::uuid, ${owner}]${category ? sql` and ${category} = any(k.categories)` : sql``})`;
+}
+
+/** V may see data U owns of this category in this case: own unit, or covered by an active consent. */
+export function coveredSql(actor: Actor, today: string, caseId: SQL, owner: SQL, category: SQL): SQL {
+  return sql`(${owner} = ${actor.actingUnitId} or ${activeConsentSql(actor, today, caseId, owner, category)})`;
+}
+
+/**
+ * Cases whose existence V may know of: those it owns, holds a role in, was named in a consent
+ * that has been active (so it can see a withdrawal and acknowledge it), or raised a signal for.
+ * Written as one IN (union) so that each branch uses its own index.
+ */
+export function visibleCaseIdsSql(actor: Actor): SQL {
+  const v = actor.actingUnitId;
+  return sql`(select c0.id from cases c0 where c0.owning_unit_id = ${v}
+    union select r0.case_id from case_roles r0 where r0.unit_id = ${v} and r0.ended_at is null and r0.tenant_id = ${actor.tenantId}
+    union select k0.case_id from consents k0 where k0.unit_ids @> array[${v}::uuid] and k0.activated_at is not null
+    union select s0.case_id from signals s0 where s0.owning_unit_id = ${v} and s0.case_id is not null)`;
+}
+
+function caseVisible(actor: Actor, caseId: SQL): SQL {
+  return sql`${caseId} in ${visibleCaseIdsSql(actor)}`;
+}
+
+/**
+ * Children whose identity V may see: V's own records, and children of cases where an active
+ * consent covers the record's owner and V (for the given category, or any). IN (union) form
+ * keeps a tenant-wide list index-driven.
+ */
+function identifiedChildIdsSql(actor: Actor, today: string, category?: SQL): SQL {
+  const v = actor.actingUnitId;
+  return sql`(select c1.id from children c1 where c1.owning_unit_id = ${v}
+    union select cc.child_id from consents k join cases cc on cc.id = k.case_id join children c2 on c2.id = cc.child_id
+      where k.unit_ids @> array[${v}::uuid] and k.active_from <= ${today}::date and ${today}::date <= k.active_until
+        and k.purpose_category = ${CASE_PURPOSE_CATEGORY} and k.unit_ids @> array[c2.owning_unit_id]${category ? sql` and ${category} = any(k.categories)` : sql``})`;
+}
+
 export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
   children: {
     purposes: ['samverkan'],
-    read: (actor) => (readsIndividualData(actor) ? sql`${children.owningUnitId} = ${actor.actingUnitId}` : DENY),
+    read: (actor, today) => (readsIndividualData(actor) ? sql`${children.id} in ${identifiedChildIdsSql(actor, today)}` : DENY),
   },
   guardians: {
+    // Guardians are family information: owner, or consent covering the category familj och hem.
     purposes: ['samverkan'],
-    read: (actor) =>
-      readsIndividualData(actor)
-        ? sql`exists (select 1 from children c where c.id = ${guardians.childId} and c.owning_unit_id = ${actor.actingUnitId})`
-        : DENY,
+    read: (actor, today) =>
+      readsIndividualData(actor) ? sql`${guardians.childId} in ${identifiedChildIdsSql(actor, today, sql`'familj_och_hem'`)}` : DENY,
   },
   child_named_professionals: {
     purposes: ['samverkan'],
     read: (actor) =>
       readsIndividualData(actor)
         ? sql`exists (select 1 from children c where c.id = ${childNamedProfessionals.childId} and c.owning_unit_id = ${actor.actingUnitId})`
+        : DENY,
+  },
+  signals: {
+    // The raising unit and the unit it was sent to; others only under consent for the signal's category.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor)
+        ? sql`(${signals.owningUnitId} = ${actor.actingUnitId} or ${signals.recipientUnitId} = ${actor.actingUnitId}
+            or (${signals.caseId} is not null and ${activeConsentSql(actor, today, sql`${signals.caseId}`, sql`${signals.owningUnitId}`, sql`${signals.category}`)}))`
+        : DENY,
+  },
+  cases: {
+    purposes: ['samverkan'],
+    read: (actor) => (readsIndividualData(actor) ? caseVisible(actor, sql`${cases.id}`) : DENY),
+  },
+  case_roles: {
+    // Who helps is itself telling (that BUP is involved is health information): the case owner,
+    // the role's own unit, or consent covering the role's unit for the category insatser.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor)
+        ? sql`(${caseRoles.unitId} = ${actor.actingUnitId}
+            or exists (select 1 from cases rc where rc.id = ${caseRoles.caseId} and rc.owning_unit_id = ${actor.actingUnitId})
+            or ${activeConsentSql(actor, today, sql`${caseRoles.caseId}`, sql`${caseRoles.unitId}`, sql`'insatser'`)})`
+        : DENY,
+  },
+  consents: {
+    // The ledger is process information every unit involved in the case may see; the givers'
+    // names are resolved through the guardians rule, so they stay hidden without consent.
+    purposes: ['samverkan'],
+    read: (actor) => (readsIndividualData(actor) ? caseVisible(actor, sql`${consents.caseId}`) : DENY),
+  },
+  consent_notices: {
+    purposes: ['samverkan'],
+    read: (actor) =>
+      readsIndividualData(actor)
+        ? sql`(${consentNotices.unitId} = ${actor.actingUnitId} or exists (select 1 from cases nc where nc.id = ${consentNotices.caseId} and nc.owning_unit_id = ${actor.actingUnitId}))`
+        : DENY,
+  },
+  case_events: {
+    // Process entries (no category) and what was discussed while the case was anonymous are
+    // de-identified: every unit involved sees them. The rest follows owner and consent.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor)
+        ? sql`(${caseVisible(actor, sql`${caseEvents.caseId}`)} and (${caseEvents.category} is null or ${caseEvents.anonymousPhase}
+            or ${coveredSql(actor, today, sql`${caseEvents.caseId}`, sql`${caseEvents.owningUnitId}`, sql`${caseEvents.category}`)}))`
         : DENY,
   },
 };
@@ -52,8 +158,8 @@ export function mayWriteChildren(actor: Actor): boolean {
 }
 
 /** Deny by default: no rule, or a purpose the rule does not allow, means no access. */
-export function ruleCondition(table: string, actor: Actor, purpose: Purpose): SQL {
+export function ruleCondition(table: string, actor: Actor, purpose: Purpose, today: string): SQL {
   const rule = (ACCESS_RULES as Record<string, AccessRule | undefined>)[table];
   if (!rule || !rule.purposes.includes(purpose)) return DENY;
-  return rule.read(actor);
+  return rule.read(actor, today);
 }

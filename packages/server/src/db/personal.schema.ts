@@ -1,4 +1,4 @@
-import { boolean, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * PERSONAL-DATA TABLES. Only code under src/access/ may import this file (enforced
@@ -45,6 +45,117 @@ export const childNamedProfessionals = pgTable('child_named_professionals', {
   namedAt: ts('named_at').notNull().defaultNow(),
 });
 
+export const signals = pgTable('signals', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  owningUnitId: uuid('owning_unit_id').notNull(),
+  recipientUnitId: uuid('recipient_unit_id').notNull(),
+  raisedBy: uuid('raised_by').notNull(),
+  childId: uuid('child_id'),
+  caseId: uuid('case_id'),
+  category: text('category').notNull(),
+  noticed: text('noticed').notNull(),
+  signalKinds: text('signal_kinds').array().notNull(),
+  riskFactors: text('risk_factors'),
+  protectiveFactors: text('protective_factors'),
+  actionsTaken: text('actions_taken'),
+  urgency: text('urgency').notNull(),
+  reportOfConcern: text('report_of_concern').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const cases = pgTable('cases', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  owningUnitId: uuid('owning_unit_id').notNull(),
+  childId: uuid('child_id'),
+  pseudonym: text('pseudonym').notNull(),
+  ageBand: text('age_band').notNull(),
+  description: text('description').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  linkedAt: ts('linked_at'),
+  closedAt: ts('closed_at'),
+  closingReason: text('closing_reason'),
+  closingText: text('closing_text'),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const caseRoles = pgTable('case_roles', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  role: text('role').notNull(),
+  assignedBy: uuid('assigned_by').notNull(),
+  assignedAt: ts('assigned_at').notNull().defaultNow(),
+  endedAt: ts('ended_at'),
+});
+
+export const consents = pgTable('consents', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  childId: uuid('child_id').notNull(),
+  recordedByUnitId: uuid('recorded_by_unit_id').notNull(),
+  purposeCategory: text('purpose_category').notNull(),
+  purposeText: text('purpose_text').notNull(),
+  unitIds: uuid('unit_ids').array().notNull(),
+  categories: text('categories').array().notNull(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validUntil: date('valid_until', { mode: 'string' }).notNull(),
+  givers: jsonb('givers').notNull(),
+  maturity: jsonb('maturity'),
+  activeFrom: date('active_from', { mode: 'string' }),
+  activeUntil: date('active_until', { mode: 'string' }),
+  activatedAt: ts('activated_at'),
+  version: integer('version').notNull().default(1),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const consentNotices = pgTable('consent_notices', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  consentId: uuid('consent_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  kind: text('kind').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  acknowledgedBy: uuid('acknowledged_by'),
+  acknowledgedAt: ts('acknowledged_at'),
+});
+
+export const caseEvents = pgTable('case_events', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  owningUnitId: uuid('owning_unit_id').notNull(),
+  authorUserId: uuid('author_user_id'),
+  kind: text('kind').notNull(),
+  category: text('category'),
+  anonymousPhase: boolean('anonymous_phase').notNull(),
+  occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+  text: text('text').notNull(),
+  details: jsonb('details').notNull(),
+  correctsId: uuid('corrects_id'),
+  correctionReason: text('correction_reason'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
 /** SQL table names holding personal data; the access registry must cover each. */
-export const PERSONAL_DATA_TABLES = ['children', 'guardians', 'child_named_professionals'] as const;
+export const PERSONAL_DATA_TABLES = [
+  'children',
+  'guardians',
+  'child_named_professionals',
+  'signals',
+  'cases',
+  'case_roles',
+  'consents',
+  'consent_notices',
+  'case_events',
+] as const;
 export type PersonalDataTable = (typeof PERSONAL_DATA_TABLES)[number];

@@ -13,6 +13,7 @@ import { registerAuditReviewRoutes } from '../modules/audit-review/index.ts';
 import { registerAuthRoutes } from '../modules/auth/index.ts';
 import { registerBenchRoutes } from '../modules/bench/index.ts';
 import { registerChildrenRoutes } from '../modules/children/index.ts';
+import { registerCaseRoutes } from '../modules/cases/index.ts';
 import { registerHealthRoutes } from '../modules/health/index.ts';
 import { registerMeRoutes } from '../modules/me/index.ts';
 import { registerUnitRoutes } from '../modules/units/index.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerMeRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerChildrenRoutes(app, deps);
+  registerCaseRoutes(app, deps);
   registerAuditReviewRoutes(app, deps);
   registerUnitRoutes(app, deps);
   if (opts.benchBareRoute) registerBenchRoutes(app, deps);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, toProblem } from './errors.ts';
+import { AccessFailure } from '../access/failure.ts';
 import { toFieldErrors } from './validation-messages.ts';
 
 function sendProblem(reply: FastifyReply, err: AppError) {
@@ -11,7 +12,10 @@ function sendProblem(reply: FastifyReply, err: AppError) {
 
 /** Maps every error to problem+json in one place. A bad request never becomes a 500. */
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | AppError | AccessFailure, request, reply) => {
+    if (error instanceof AccessFailure) {
+      return sendProblem(reply, new AppError(error.code, error.errors.length > 0 ? { errors: error.errors } : {}));
+    }
     if (error instanceof AppError) {
       if (error.code === 'internal') request.log.error({ err: error }, 'internal error');
       return sendProblem(reply, error);

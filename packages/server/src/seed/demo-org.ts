@@ -51,6 +51,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'samordnare.79', displayName: 'Samir Holm', memberships: [{ unit: 'eh-lind', role: 'samordnare' }] },
   { username: 'kurator.bjork', displayName: 'Karin Berg', memberships: [{ unit: 'eh-bjork', role: 'professional' }] },
   { username: 'skolskoterska.ek', displayName: 'Elin Ek', memberships: [{ unit: 'eh-ek', role: 'professional' }] },
+  { username: 'larare.bjork', displayName: 'Tove Lärk', memberships: [{ unit: 'bjork', role: 'professional' }] },
   { username: 'larare.lind', displayName: 'Lars Strand', memberships: [{ unit: 'lind', role: 'professional' }] },
   { username: 'rektor.bjork', displayName: 'Rut Ahlström', memberships: [{ unit: 'bjork', role: 'chef' }] },
   { username: 'soc.oppen', displayName: 'Omar Sandberg', memberships: [{ unit: 'soc-oppen', role: 'professional' }] },

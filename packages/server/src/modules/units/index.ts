@@ -4,13 +4,37 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runScoped } from '../../access/index.ts';
-import { units } from '../../db/schema.ts';
+import { principals, units } from '../../db/schema.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { authedErrors } from '../../http/schemas.ts';
 
 /** Organisation facts any signed-in user may read (no personal data). */
 export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/units',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Aktiva verksamheter / active units',
+        description: 'Alla aktiva verksamheter i organisationen med huvudmannens slag, för mottagare av signaler och samtyckets omfattning.',
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), type: z.string(), principalKind: z.string() })) }),
+          ...authedErrors,
+        },
+      },
+    },
+    async (request) =>
+      runScoped(deps.access, actorOf(request), 'administration', async (s) => ({
+        items: await s.tx
+          .select({ id: units.id, name: units.name, type: units.type, principalKind: principals.kind })
+          .from(units)
+          .innerJoin(principals, eq(principals.id, units.principalId))
+          .where(eq(units.active, true))
+          .orderBy(asc(units.name)),
+      })),
+  );
+
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/units/schools',
     {

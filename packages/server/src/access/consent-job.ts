@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { addDays, toSwedishDate } from '@samsyn/domain';
+import { queryRows, type Db } from '../db/driver.ts';
+import { appendAudit } from './audit.ts';
+import { CONSENT_COLUMNS, storeWindow, systemConsentBasis, tenantConsentPolicy, toDomainConsent, type ConsentRow } from './consent-ledger.ts';
+import { withTenantTx } from './tenant-tx.ts';
+
+/**
+ * The daily job (issue 3 §5): re-evaluates every consent that was active or could still
+ * become active, so stored windows follow birthdays (guardians' consent lapses at 18) and
+ * changed custody. Reads re-check at read time too; this keeps lists right between reads.
+ * Returns how many consents changed.
+ */
+export async function refreshConsentWindows(db: Db, now: Date): Promise<number> {
+  const today = toSwedishDate(now);
+  const tenants = await queryRows<{ tenant_id: string }>(db, sql`select tenant_id from audit_tenants()`);
+  let changed = 0;
+  for (const { tenant_id } of tenants) {
+    changed += await withTenantTx(db, tenant_id, async (tx) => {
+      const policy = await tenantConsentPolicy(tx);
+      const rows = await queryRows<ConsentRow>(
+        tx,
+        sql`select ${CONSENT_COLUMNS} from consents k where k.valid_until >= ${addDays(today, -1)}::date or k.active_until is not null`,
+      );
+      let n = 0;
+      for (const row of rows) {
+        const basis = await systemConsentBasis(tx, row.child_id, 'daily consent job');
+        if (!basis) continue;
+        const before = `${row.active_from}|${row.active_until}`;
+        await storeWindow(tx, row, toDomainConsent(row, basis), basis, today, policy);
+        if (`${row.active_from}|${row.active_until}` !== before) n++;
+      }
+      if (n > 0)
+        await appendAudit(
+          tx,
+          { tenantId: tenant_id },
+          { action: 'system_consent_refresh', resourceType: 'consent', outcome: 'allowed', details: { changed: n, on: today } },
+        );
+      return n;
+    });
+  }
+  return changed;
+}
