@@ -41,6 +41,7 @@ function describe(code: string, p: Record<string, unknown>, message: string): [s
     case 'invalid_format':
       if (p.format === 'email') return ['Ogiltig e-postadress', 'Invalid e-mail address'];
       if (p.format === 'uuid') return ['Ogiltigt id', 'Invalid id'];
+      if (p.format === 'date') return ['Ange ett giltigt datum (ÅÅÅÅ-MM-DD)', 'Enter a valid date (YYYY-MM-DD)'];
       return ['Ogiltigt format', 'Invalid format'];
     case 'invalid_value':
       return ['Ogiltigt värde', 'Invalid value'];

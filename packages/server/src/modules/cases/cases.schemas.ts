@@ -10,7 +10,7 @@ export const AGE_BANDS = ['0-5', '6-9', '10-12', '13-15', '16-17', '18-20'] as c
 export const CASE_ROLES = ['trygghetsperson', 'barnkoordinator', 'involverad'] as const;
 
 /** A calendar date 'YYYY-MM-DD' that exists. */
-export const isoDateInput = z.string().superRefine((v, ctx) => {
+export const isoDateInput = z.iso.date().superRefine((v, ctx) => {
   if (!isIsoDate(v))
     ctx.addIssue({
       code: 'custom',
