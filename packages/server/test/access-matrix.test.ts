@@ -2,14 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Session, type TestServer } from './harness.ts';
 
 /**
- * Access matrix: role × acting unit × consent state × action. Consent does not
- * exist yet (foundation), so the only consent state is "none": a child's record is
- * visible only to samordnare and professionals acting for the owning unit.
+ * Access matrix for child records: role × acting unit × action, over the demo data.
+ * A child's record is visible to samordnare and professionals acting for the owning
+ * unit, and to units named together with the owner in a consent in force for a case
+ * about the child (the demo seeds one such case; access-matrix-consent.test.ts covers
+ * every consent state).
  */
 let s: TestServer;
 const sessions = new Map<string, Session>();
 let childrenByUnit: Map<string, string[]>;
 let allChildIds: string[];
+let consentCovered: Map<string, string[]>;
 
 const ACTORS = [
   { username: 'kurator.bjork', role: 'professional' },
@@ -35,26 +38,42 @@ beforeAll(async () => {
     childrenByUnit.set(String(r.owning_unit_id), list);
   }
   allChildIds = rows.rows.map((r) => String(r.id));
+  const covered = await s.database.ownerQuery(
+    `select distinct k2.unit_id, c.child_id from consents k join cases c on c.id = k.case_id join children ch on ch.id = c.child_id
+       cross join lateral unnest(k.unit_ids) as k2(unit_id)
+     where k.active_from <= current_date and current_date <= k.active_until and ch.owning_unit_id = any(k.unit_ids)`,
+  );
+  consentCovered = new Map();
+  for (const r of covered.rows) {
+    const list = consentCovered.get(String(r.unit_id)) ?? [];
+    list.push(String(r.child_id));
+    consentCovered.set(String(r.unit_id), list);
+  }
 });
+
+/** Children a unit may see: its own records plus those covered by a consent in force. */
+function visibleTo(unitId: string): string[] {
+  return [...new Set([...(childrenByUnit.get(unitId) ?? []), ...(consentCovered.get(unitId) ?? [])])];
+}
 afterAll(async () => {
   await s?.stop();
 });
 
-describe('access matrix for children (consent state: none)', () => {
+describe('access matrix for children (demo data)', () => {
   for (const a of ACTORS) {
     const readsIndividual = a.role === 'professional' || a.role === 'samordnare';
-    it(`${a.username} (${a.role}) lists exactly the children of the acting unit ${readsIndividual ? '' : '(none: no individual data for this role)'}`, async () => {
+    it(`${a.username} (${a.role}) lists exactly the children the acting unit may see ${readsIndividual ? '' : '(none: no individual data for this role)'}`, async () => {
       const sess = sessions.get(a.username)!;
       const res = await s.app.inject({ method: 'GET', url: '/api/v1/children', headers: sess.headers() });
       expect(res.statusCode).toBe(200);
       const ids = (res.json().items as { id: string }[]).map((c) => c.id).sort();
-      const expected = readsIndividual ? [...(childrenByUnit.get(sess.me.actingUnit.id) ?? [])].sort() : [];
+      const expected = readsIndividual ? visibleTo(sess.me.actingUnit.id).sort() : [];
       expect(ids).toEqual(expected);
     });
 
     it(`${a.username} (${a.role}) reads a single child only when the list rule allows it; otherwise 404`, async () => {
       const sess = sessions.get(a.username)!;
-      const own = new Set(readsIndividual ? (childrenByUnit.get(sess.me.actingUnit.id) ?? []) : []);
+      const own = new Set(readsIndividual ? visibleTo(sess.me.actingUnit.id) : []);
       // Every child of the tenant: the same rule decides lists and single rows.
       for (const id of allChildIds) {
         const res = await s.app.inject({ method: 'GET', url: `/api/v1/children/${id}`, headers: sess.headers() });

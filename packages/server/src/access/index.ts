@@ -100,3 +100,4 @@ export type { CaseView, CaseSummaryView, CaseState } from './cases.read.ts';
 export { CASE_STATES } from './cases.read.ts';
 export { CLOSING_REASONS, type ConsentInput, type SignalInput } from './cases.write.ts';
 export { refreshConsentWindows } from './consent-job.ts';
+export { systemSeedDemoCases, type DemoCaseIds } from './demo-cases.ts';

@@ -2,7 +2,7 @@ import { newId } from '../db/ids.ts';
 import { hash } from '@node-rs/argon2';
 import { fictitiousIdentityNumber, type UnitType } from '@samsyn/domain';
 import { sql } from 'drizzle-orm';
-import { appendAudit, systemInsertChildren, withTenantTx, type FieldCrypto, type NewChild } from '../access/index.ts';
+import { appendAudit, systemInsertChildren, systemSeedDemoCases, withTenantTx, type FieldCrypto, type NewChild } from '../access/index.ts';
 import type { Db, Tx } from '../db/driver.ts';
 import { memberships, principals, teamMembers, teams, tenants, units, users } from '../db/schema.ts';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_UNITS, DEMO_USERS, FAMILY_NAMES, GIVEN_NAMES, GUARDIAN_GIVEN } from './demo-org.ts';
@@ -85,6 +85,15 @@ async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, cr
       );
   }
   await systemInsertChildren(tx, tenantId, crypto, demoChildren(unitIds), 'demo data');
+  await systemSeedDemoCases(tx, tenantId, {
+    users: {
+      samordnare: userIds.get('samordnare.f6')!,
+      teacher: userIds.get('larare.bjork')!,
+      kurator: userIds.get('kurator.bjork')!,
+      soc: userIds.get('soc.oppen')!,
+    },
+    units: { ehBjork: unitIds.get('eh-bjork')!, bjork: unitIds.get('bjork')!, socOppen: unitIds.get('soc-oppen')!, bup: unitIds.get('bup')! },
+  });
   await appendAudit(tx, { tenantId }, { action: 'seed_demo', resourceType: 'tenant', resourceId: tenantId, outcome: 'allowed' });
 }
 
