@@ -158,6 +158,9 @@ describe('bad input is answered 400 problem+json with named fields', () => {
       'POST /api/v1/me/password': (st, b) => st === 400 && (b.errors ?? []).every((e) => e.field === 'currentPassword'), // wrong current password
       // The baseline URL carries no query string, and this one is required.
       'GET /api/v1/children/search': (st, b) => st === 400 && (b.errors ?? []).every((e) => e.field === 'identityNumber'),
+      // A raw file upload: the JSON baseline has the wrong content type on purpose.
+      'PUT /api/v1/cases/{id}/consents/{consentId}/attachment': (st, b) =>
+        st === 400 && (b.errors ?? []).every((e) => ['name', 'content-type', 'file'].includes(e.field)),
       'GET /api/v1/signals': (st, b) => st === 400 && (b.errors ?? []).every((e) => e.field === 'box'),
     };
     const problems: string[] = [];

@@ -203,6 +203,30 @@ describe('cases, signals and the consent ledger', () => {
     expect((await call(hab, 'GET', '/api/v1/cases')).body.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
   });
 
+  it('stores the signed consent form for the owning unit only, and refuses what is not a PDF or image', async () => {
+    const c = (await call(samordnare, 'GET', `/api/v1/cases/${caseId}`)).body;
+    const url = `/api/v1/cases/${caseId}/consents/${c.consents[0].id}/attachment`;
+    const pdf = Buffer.from('%PDF-1.4\n% påhittat samtycke\n%%EOF\n', 'latin1');
+    const put = (sess: Session, body: Buffer, type: string) =>
+      server.app.inject({
+        method: 'PUT',
+        url: `${url}?name=${encodeURIComponent('samtycke underskrivet.pdf')}`,
+        headers: sess.headers({ 'content-type': type }),
+        payload: body,
+      });
+    expect((await put(samordnare, Buffer.from('inte en pdf'), 'application/pdf')).statusCode).toBe(400);
+    expect((await put(samordnare, pdf, 'text/plain')).statusCode).toBe(400);
+    expect((await put(soc, pdf, 'application/pdf')).statusCode).toBe(404);
+    const ok = await put(samordnare, pdf, 'application/pdf');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().consents[0].attachment).toMatchObject({ name: 'samtycke underskrivet.pdf', type: 'application/pdf', size: pdf.length });
+    const got = await server.app.inject({ method: 'GET', url, headers: samordnare.headers() });
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(pdf)).toBe(true);
+    expect(got.headers['content-disposition']).toContain('attachment');
+    expect((await server.app.inject({ method: 'GET', url, headers: soc.headers() })).statusCode).toBe(404);
+  });
+
   it('refuses a withdrawal by someone who was not a giver, and a stale version', async () => {
     const c = (await call(samordnare, 'GET', `/api/v1/cases/${caseId}`)).body;
     const k = c.consents[0];

@@ -681,6 +681,55 @@ export function casesWriter(tx: Tx, actor: Actor, purpose: Purpose, today: strin
       });
     },
 
+    /** The signed form of a written consent. Only the owning unit stores and reads it. */
+    async attach(id: string, consentId: string, file: { name: string; type: string; data: Buffer }): Promise<void> {
+      const row = await ownedCase(id);
+      const [k] = await queryRows<{ id: string }>(
+        tx,
+        sql`update consents set attachment_name = ${file.name}, attachment_type = ${file.type}, attachment_data = ${file.data}, updated_at = now()
+          where consents.id = ${consentId} and consents.case_id = ${id} and ${rule('consents')} returning consents.id`,
+      );
+      if (!k) throw notFound(purpose, 'consent', consentId, false);
+      await event({
+        caseId: id,
+        kind: 'consent_attachment',
+        category: null,
+        anonymousPhase: false,
+        text: 'Ett underskrivet samtycke bifogades.',
+        details: { consentId },
+      });
+      await appendAudit(tx, actor, {
+        action: 'attach',
+        resourceType: 'consent',
+        resourceId: consentId,
+        subjectChildId: row.child_id,
+        consentId,
+        purpose,
+        outcome: 'allowed',
+        details: { type: file.type, size: file.data.length },
+      });
+    },
+
+    async attachment(id: string, consentId: string): Promise<{ name: string; type: string; data: Buffer }> {
+      const row = await ownedCase(id);
+      const [k] = await queryRows<{ attachment_name: string | null; attachment_type: string | null; attachment_data: Buffer | Uint8Array | null }>(
+        tx,
+        sql`select consents.attachment_name, consents.attachment_type, consents.attachment_data from consents
+          where consents.id = ${consentId} and consents.case_id = ${id} and ${rule('consents')}`,
+      );
+      if (!k?.attachment_data) throw notFound(purpose, 'consent_attachment', consentId, false);
+      await appendAudit(tx, actor, {
+        action: 'read',
+        resourceType: 'consent_attachment',
+        resourceId: consentId,
+        subjectChildId: row.child_id,
+        consentId,
+        purpose,
+        outcome: 'allowed',
+      });
+      return { name: k.attachment_name ?? 'samtycke', type: k.attachment_type ?? 'application/octet-stream', data: Buffer.from(k.attachment_data) };
+    },
+
     async acknowledge(noticeId: string): Promise<void> {
       requireIndividual();
       const [n] = await queryRows<{ case_id: string }>(

@@ -37,6 +37,9 @@ export interface ConsentRow {
   active_until: string | null;
   activated_at: Date | string | null;
   version: number;
+  attachment_name?: string | null;
+  attachment_type?: string | null;
+  attachment_size?: number | string | null;
 }
 
 export type StoredGiver = ConsentGiverEntry & { documentedByName?: string | null };
@@ -52,7 +55,7 @@ const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) a
 
 export const CONSENT_COLUMNS = sql`k.id, k.case_id, k.child_id, k.recorded_by_unit_id, k.purpose_category, k.purpose_text, k.unit_ids, k.categories,
   k.valid_from::text as valid_from, k.valid_until::text as valid_until, k.givers, k.maturity, k.active_from::text as active_from,
-  k.active_until::text as active_until, k.activated_at, k.version`;
+  k.active_until::text as active_until, k.activated_at, k.version, k.attachment_name, k.attachment_type, octet_length(k.attachment_data) as attachment_size`;
 
 export function giversOf(row: ConsentRow): StoredGiver[] {
   return parse(row.givers);
@@ -237,6 +240,7 @@ export function consentView(e: Evaluated, ctx: ConsentViewContext) {
         }
       : null,
     expiresWithin30Days: evaluation.status === 'active' && row.valid_until <= addDays(ctx.today, 30),
+    attachment: row.attachment_name ? { name: row.attachment_name, type: row.attachment_type ?? '', size: Number(row.attachment_size ?? 0) } : null,
   };
 }
 

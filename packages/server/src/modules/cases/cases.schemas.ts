@@ -133,6 +133,7 @@ const consentView = z.object({
   issues: z.array(z.object({ code: z.string(), sv: z.string(), en: z.string() })),
   maturity: z.object({ isMature: z.boolean(), reasoning: z.string(), assessedAt: z.string(), assessedByName: z.string().nullable() }).nullable(),
   expiresWithin30Days: z.boolean(),
+  attachment: z.object({ name: z.string(), type: z.string(), size: z.number().int() }).nullable(),
 });
 
 export const caseView = z.object({

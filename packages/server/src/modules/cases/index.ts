@@ -5,7 +5,7 @@ import { runScoped, type Scoped } from '../../access/index.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
-import { authedErrors, problemSchema } from '../../http/schemas.ts';
+import { authedErrors, problemSchema, singleLine } from '../../http/schemas.ts';
 import {
   addEventBody,
   answerBody,
@@ -28,6 +28,14 @@ import {
 } from './cases.schemas.ts';
 
 const idParam = z.strictObject({ id: z.uuid() });
+const ATTACHMENT_LIMIT = 5 * 1024 * 1024;
+
+/** Checks the file's first bytes against its declared type. */
+function looksLike(type: string, data: Buffer): boolean {
+  if (type === 'application/pdf') return data.subarray(0, 5).toString('latin1') === '%PDF-';
+  if (type === 'image/png') return data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
+}
 const withErrors = { ...authedErrors, 409: problemSchema };
 
 async function mustGet(s: Scoped, id: string) {
@@ -402,6 +410,71 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
         return mustGet(s, request.params.id);
       }),
   );
+
+  // The signed consent form: raw PDF, PNG or JPEG up to 5 MB, in its own encapsulated
+  // plugin so that only this route accepts those content types and the larger body.
+  void app.register(async (sub) => {
+    const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
+    for (const type of ATTACHMENT_TYPES)
+      sub.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMIT }, (_req, body, done) => done(null, body));
+    const rs = sub.withTypeProvider<ZodTypeProvider>();
+    const params = z.strictObject({ id: z.uuid(), consentId: z.uuid() });
+    rs.put(
+      '/api/v1/cases/:id/consents/:consentId/attachment',
+      {
+        bodyLimit: ATTACHMENT_LIMIT,
+        schema: {
+          tags: ['consent'],
+          summary: 'Bifoga underskrivet samtycke / attach the signed consent',
+          description: 'Kroppen är filen själv (application/pdf, image/png eller image/jpeg, högst 5 MB). Filnamn i ?name=. Bara ägande verksamhet.',
+          params,
+          querystring: z.strictObject({ name: singleLine(1, 200) }),
+          response: { 200: caseView, ...withErrors },
+        },
+      },
+      async (request) => {
+        const type = String(request.headers['content-type'] ?? '')
+          .split(';')[0]!
+          .trim();
+        const data = request.body as unknown;
+        if (!Buffer.isBuffer(data) || !ATTACHMENT_TYPES.includes(type))
+          throw new AppError('validation', {
+            errors: [{ field: 'file', message: 'Bifoga en PDF, PNG eller JPEG.', messageEn: 'Attach a PDF, PNG or JPEG.' }],
+          });
+        if (!looksLike(type, data))
+          throw new AppError('validation', {
+            errors: [
+              { field: 'file', message: 'Filen är inte en giltig PDF, PNG eller JPEG.', messageEn: 'The file is not a valid PDF, PNG or JPEG.' },
+            ],
+          });
+        return scoped(request, async (s) => {
+          await s.cases.attach(request.params.id, request.params.consentId, { name: request.query.name, type, data });
+          return mustGet(s, request.params.id);
+        });
+      },
+    );
+    rs.get(
+      '/api/v1/cases/:id/consents/:consentId/attachment',
+      {
+        schema: {
+          tags: ['consent'],
+          summary: 'Hämta underskrivet samtycke / download the signed consent',
+          description: 'Bara ägande verksamhet. Varje hämtning loggas.',
+          params,
+          response: { 200: z.any(), ...authedErrors },
+        },
+      },
+      async (request, reply) => {
+        const file = await scoped(request, (s) => s.cases.attachment(request.params.id, request.params.consentId));
+        const ascii = file.name.replace(/[^\w.-]/g, '_');
+        return reply
+          .header('content-type', file.type)
+          .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+          .header('cache-control', 'no-store')
+          .send(file.data);
+      },
+    );
+  });
 
   r.post(
     '/api/v1/consent-notices/:id/acknowledge',
