@@ -289,6 +289,7 @@ describe('cases, signals and the consent ledger', () => {
       'child_linked',
       'consent_recorded',
       'manual',
+      'consent_attachment',
       'consent_withdrawn',
     ]);
     expect(events.filter((e: { anonymousPhase: boolean }) => e.anonymousPhase).map((e: { kind: string }) => e.kind)).toEqual([
