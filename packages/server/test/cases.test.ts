@@ -326,6 +326,45 @@ describe('cases, signals and the consent ledger', () => {
     expect(reopened.body.state).toBe('invantar_samtycke');
   });
 
+  it('a new guardian with custody makes the consent incomplete at once', async () => {
+    const kid = await createChild(call, samordnare, yearsAgo(new Date(), 8), 'Vide');
+    const created = await call(samordnare, 'POST', '/api/v1/cases', { pseudonym: 'Elev V', ageBand: '6-9', description: 'Oro för mående.' });
+    const linked = await call(samordnare, 'POST', `/api/v1/cases/${created.body.id}/link-child`, { version: created.body.version, childId: kid.id });
+    expect(linked.status).toBe(200);
+    const rec = await call(samordnare, 'POST', `/api/v1/cases/${created.body.id}/consents`, {
+      purposeCategory: 'samordning_tsi_team',
+      purposeText: 'Samordna stödet',
+      unitIds: [units[UNIT.ehBjork], units[UNIT.socOppen]],
+      categories: ['halsa'],
+      validFrom: today,
+      validUntil: addMonths(today, 6),
+      givers: kid.guardians.map((g) => ({ giver: { kind: 'guardian', guardianId: g.id }, answer: 'given', method: 'oral', documentedAt: today })),
+    });
+    expect(rec.body.state).toBe('aktiv');
+    const levelFor = async () =>
+      (await call(soc, 'GET', '/api/v1/cases')).body.items.find((c: { id: string }) => c.id === created.body.id)?.access.level;
+    expect(await levelFor()).toBe('consent');
+    const childNow = (await call(samordnare, 'GET', `/api/v1/children/${kid.id}`)).body;
+    const patched = await call(samordnare, 'PATCH', `/api/v1/children/${kid.id}`, {
+      version: childNow.version,
+      guardians: [
+        ...childNow.guardians.map((g: { id: string; name: string; custody: string; phone: string | null; email: string | null }) => ({
+          id: g.id,
+          name: g.name,
+          custody: g.custody,
+          phone: g.phone,
+          email: g.email,
+        })),
+        { name: 'Cilla Videsdotter', custody: 'sarskilt_forordnad', phone: null, email: null },
+      ],
+    });
+    expect(patched.status).toBe(200);
+    expect(await levelFor()).toBe('participant');
+    const after = (await call(samordnare, 'GET', `/api/v1/cases/${created.body.id}`)).body;
+    expect(after.consents[0].status).toBe('pending');
+    expect(after.state).toBe('invantar_samtycke');
+  });
+
   it('assigns the trygghetsperson and involved professionals; "who helps" follows consent', async () => {
     const people = (await call(samordnare, 'GET', `/api/v1/cases/${caseId}/assignable`)).body.items;
     const kurator = people.find((p: { name: string }) => p.name === 'Karin Berg');

@@ -8,6 +8,7 @@ import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import type { FieldCrypto } from './crypto.ts';
 import { mayWriteChildren, ruleCondition } from './rules.ts';
+import { refreshChildConsents } from './consent-ledger.ts';
 
 export interface FieldProblem {
   field: string;
@@ -173,6 +174,8 @@ export function childrenWriter(tx: Tx, actor: Actor, purpose: Purpose, crypto: F
       if (newGuardians) {
         const problem = await replaceGuardians(id, newGuardians);
         if (problem) return { ok: false, errors: [problem] };
+        // Custody decides who must consent: the child's consents are re-evaluated at once.
+        await refreshChildConsents(tx, id, today);
       }
       await appendAudit(tx, actor, {
         action: 'update',

@@ -277,3 +277,13 @@ export function accessReason(
     reasonEn: `${base.en} ${lastDenied ? lastDenied.reasonEn : 'You see no more because there is no consent covering your unit.'}`,
   };
 }
+
+/** Re-evaluates every consent about one child now, e.g. after its guardians changed. */
+export async function refreshChildConsents(tx: Tx, childId: string, today: string): Promise<void> {
+  const rows = await queryRows<ConsentRow>(tx, sql`select ${CONSENT_COLUMNS} from consents k where k.child_id = ${childId}`);
+  if (rows.length === 0) return;
+  const basis = await systemConsentBasis(tx, childId, 'guardians changed');
+  if (!basis) return;
+  const policy = await tenantConsentPolicy(tx);
+  for (const row of rows) await storeWindow(tx, row, toDomainConsent(row, basis), basis, today, policy);
+}
