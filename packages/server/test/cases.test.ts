@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, toSwedishDate } from '@samsyn/domain';
+import { addDays, addMonths, toSwedishDate } from '@samsyn/domain';
+import { refreshConsentWindows } from '../src/access/index.ts';
 import { startTestServer, type Session, type TestServer } from './harness.ts';
 import { caller, createChild, UNIT, unitIds, yearsAgo, type Call } from './cases-helpers.ts';
 
@@ -324,6 +325,41 @@ describe('cases, signals and the consent ledger', () => {
     c = closed.body;
     const reopened = await call(samordnare, 'POST', `/api/v1/cases/${caseId}/reopen`, { version: c.version });
     expect(reopened.body.state).toBe('invantar_samtycke');
+  });
+
+  it('searches by name only within the own unit, although a consent lets the unit see another unit\u2019s child', async () => {
+    // The demo seeds a case with a consent in force covering social services' open care.
+    const all = (await call(soc, 'GET', '/api/v1/children')).body.items as { id: string; displayName: string; owningUnitId: string }[];
+    const covered = all.find((c) => c.owningUnitId !== soc.me.actingUnit.id);
+    expect(covered).toBeDefined();
+    const byName = (await call(soc, 'GET', `/api/v1/children?q=${encodeURIComponent(covered!.displayName.split(' ')[0]!)}`)).body.items as {
+      id: string;
+    }[];
+    expect(byName.map((c) => c.id)).not.toContain(covered!.id);
+  });
+
+  it('the daily job clears stored windows of consents that ran out', async () => {
+    const kid = await createChild(call, samordnare, yearsAgo(new Date(), 7), 'Juni');
+    const created = await call(samordnare, 'POST', '/api/v1/cases', { pseudonym: 'Elev J', ageBand: '6-9', description: 'Oro för mående.' });
+    await call(samordnare, 'POST', `/api/v1/cases/${created.body.id}/link-child`, { version: created.body.version, childId: kid.id });
+    const rec = await call(samordnare, 'POST', `/api/v1/cases/${created.body.id}/consents`, {
+      purposeCategory: 'samordning_tsi_team',
+      purposeText: 'Samordna stödet',
+      unitIds: [units[UNIT.ehBjork], units[UNIT.socOppen]],
+      categories: ['halsa'],
+      validFrom: today,
+      validUntil: addDays(today, 5),
+      givers: kid.guardians.map((g) => ({ giver: { kind: 'guardian', guardianId: g.id }, answer: 'given', method: 'oral', documentedAt: today })),
+    });
+    const consentId = rec.body.consents[0].id;
+    const stored = async () =>
+      (await server.database.ownerQuery(`select active_until::text as u from consents where id = $1`, [consentId])).rows[0]!.u;
+    expect(await stored()).toBe(addDays(today, 5));
+    const changed = await refreshConsentWindows(server.deps.access.db, new Date(Date.now() + 10 * 86_400_000));
+    expect(changed).toBeGreaterThanOrEqual(1);
+    expect(await stored()).toBeNull();
+    const audit = await server.database.ownerQuery(`select count(*)::int as n from audit_log where action = 'system_consent_refresh'`);
+    expect(audit.rows[0]!.n).toBeGreaterThanOrEqual(1);
   });
 
   it('a new guardian with custody makes the consent incomplete at once', async () => {

@@ -88,7 +88,12 @@ export function childrenRepository(tx: Tx, actor: Actor, purpose: Purpose, crypt
     list(nameQuery?: string): Promise<ChildSummaryView[]> {
       if (!nameQuery) return summaries(undefined, 'list');
       const pattern = `%${nameQuery.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return summaries(sql`lower(${children.givenName} || ' ' || ${children.familyName}) like ${pattern}`, 'list');
+      // Name search stays within the acting unit's own records (issue 3 §8); only the
+      // personnummer search reaches across units, by keyed hash and under the rule.
+      return summaries(
+        sql`${children.owningUnitId} = ${actor.actingUnitId} and lower(${children.givenName} || ' ' || ${children.familyName}) like ${pattern}`,
+        'list',
+      );
     },
 
     /**
