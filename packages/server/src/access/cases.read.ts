@@ -29,7 +29,7 @@ export interface CaseSummaryView {
   owningUnit: { id: string; name: string };
   childName: string | null;
   myRoles: string[];
-  access: { level: AccessLevel };
+  access: { level: AccessLevel; reasonSv: string; reasonEn: string };
   openNotices: number;
   updatedAt: string;
 }
@@ -56,6 +56,16 @@ interface SummaryRow {
   open_notices: number | string;
   updated_at: Date | string;
 }
+
+/** The short reason a list row carries; the case itself gives the full reason with the consent. */
+const LEVEL_REASON: Record<AccessLevel, { reasonSv: string; reasonEn: string }> = {
+  owner: { reasonSv: 'Din verksamhet äger ärendet.', reasonEn: 'Your unit owns the case.' },
+  consent: { reasonSv: 'Ett gällande samtycke omfattar din verksamhet.', reasonEn: 'A consent in force covers your unit.' },
+  participant: {
+    reasonSv: 'Din verksamhet är med i ärendet men omfattas inte av något gällande samtycke: du ser bara att det finns och era egna bidrag.',
+    reasonEn: 'Your unit takes part in the case but no consent in force covers it: you see only that it exists and your own contributions.',
+  },
+};
 
 const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
@@ -122,7 +132,7 @@ export function casesReader(tx: Tx, actor: Actor, purpose: Purpose, today: strin
         : typeof r.my_roles === 'string'
           ? r.my_roles.replace(/[{}]/g, '').split(',').filter(Boolean)
           : [],
-      access: { level: r.level },
+      access: { level: r.level, ...LEVEL_REASON[r.level] },
       openNotices: Number(r.open_notices),
       updatedAt: iso(r.updated_at),
     }));

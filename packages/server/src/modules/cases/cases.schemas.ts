@@ -100,7 +100,7 @@ export const caseSummary = z.object({
   owningUnit: unitRef,
   childName: z.string().nullable(),
   myRoles: z.array(z.string()),
-  access: z.object({ level: accessLevel }),
+  access: z.object({ level: accessLevel, reasonSv: z.string(), reasonEn: z.string() }),
   openNotices: z.number().int(),
   updatedAt: z.string(),
 });
