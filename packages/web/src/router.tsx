@@ -12,11 +12,29 @@ import { UsersPage } from './features/admin/users/UsersPage';
 import { TeamsPage } from './features/admin/teams/TeamsPage';
 import { AuditLogPage } from './features/auditlog/AuditLogPage';
 import { NotFoundPage } from './features/notfound/NotFoundPage';
+import { SignalFormPage } from './features/signals/SignalFormPage';
+import { SignalsPage } from './features/signals/SignalsPage';
+import { NewConsultationPage } from './features/cases/NewConsultationPage';
+import { CasesPage } from './features/cases/CasesPage';
+import { CasePage } from './features/cases/CasePage';
+import { CoordinationPage } from './features/coordination/CoordinationPage';
+import { isSamordnare } from './ui/MainNav';
 
 /** Pages that need an ability in the acting unit; without it they are "not found". */
 function RequireAbility({ ability, children }: { ability: keyof Abilities; children: React.ReactNode }) {
   const me = useCurrentMe();
   return me.abilities[ability] ? <>{children}</> : <NotFoundPage />;
+}
+
+/** Pages for people working with individual children (signals, cases). */
+function IndividualData({ children }: { children: React.ReactNode }) {
+  return <RequireAbility ability="canSeeIndividualData">{children}</RequireAbility>;
+}
+
+/** The coordinator overview is only routed for a samordnare in the acting unit. */
+function SamordnareOnly({ children }: { children: React.ReactNode }) {
+  const me = useCurrentMe();
+  return me.abilities.canSeeIndividualData && isSamordnare(me.roles) ? <>{children}</> : <NotFoundPage />;
 }
 
 /** Admin pages are only routed when the acting role may administer. */
@@ -39,6 +57,54 @@ const routes: RouteObject[] = [
         ),
       },
       { path: '/barn/:id', element: <ChildPage /> },
+      {
+        path: '/oro/ny',
+        element: (
+          <IndividualData>
+            <SignalFormPage />
+          </IndividualData>
+        ),
+      },
+      {
+        path: '/oro',
+        element: (
+          <IndividualData>
+            <SignalsPage />
+          </IndividualData>
+        ),
+      },
+      {
+        path: '/konsultation/ny',
+        element: (
+          <IndividualData>
+            <NewConsultationPage />
+          </IndividualData>
+        ),
+      },
+      {
+        path: '/arenden',
+        element: (
+          <IndividualData>
+            <CasesPage />
+          </IndividualData>
+        ),
+      },
+      {
+        path: '/arenden/:id',
+        element: (
+          <IndividualData>
+            <CasePage />
+          </IndividualData>
+        ),
+      },
+      {
+        path: '/samordning',
+        element: (
+          <SamordnareOnly>
+            <CoordinationPage />
+          </SamordnareOnly>
+        ),
+      },
       { path: '/mitt-konto', element: <AccountPage /> },
       {
         path: '/admin/verksamheter',

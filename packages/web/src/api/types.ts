@@ -187,3 +187,303 @@ export interface AuditVerification {
   firstBreak: { linkNo: number; auditId: number; reason: AuditBreakReason } | null;
   checkedAt: string;
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * Signals, cases, consent ledger and chronology (docs/api-cases.md).
+ * ------------------------------------------------------------------------------------------- */
+
+export const INFORMATION_CATEGORIES = ['skolsituation', 'halsa', 'familj_och_hem', 'fritid', 'insatser', 'bedomningar_och_planer'] as const;
+export type InformationCategory = (typeof INFORMATION_CATEGORIES)[number];
+
+export const SIGNAL_KINDS = ['skolfranvaro', 'maende', 'beteende', 'hemsituation', 'larande', 'halsa', 'fritid', 'annat'] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+export const URGENCIES = ['lag', 'medel', 'hog', 'akut'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const REPORT_OF_CONCERN = ['ja', 'nej', 'vet_ej'] as const;
+export type ReportOfConcern = (typeof REPORT_OF_CONCERN)[number];
+
+export const AGE_BANDS = ['0-5', '6-9', '10-12', '13-15', '16-17', '18-20'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const CASE_STATES = ['anonym', 'invantar_samtycke', 'aktiv', 'avslutad'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const CLOSING_REASONS = ['behov_tillgodosett', 'flyttat', 'samtycke_aterkallat', 'avbojt_stod', 'fyllt_18', 'annat'] as const;
+export type ClosingReason = (typeof CLOSING_REASONS)[number];
+
+export const CASE_ROLES = ['trygghetsperson', 'barnkoordinator', 'involverad'] as const;
+export type CaseRole = (typeof CASE_ROLES)[number];
+
+export const PURPOSE_CATEGORIES = ['samordning_tsi_team', 'sip', 'overlamning', 'annat'] as const;
+export type PurposeCategory = (typeof PURPOSE_CATEGORIES)[number];
+
+export const CONSENT_STATUSES = ['active', 'pending', 'refused', 'withdrawn', 'expired', 'lapsed_at_18', 'not_yet_valid'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+/** Answers the user can record; 'withdrawn' is only ever set by a withdrawal. */
+export const CONSENT_ANSWERS = ['given', 'refused', 'not_asked'] as const;
+export type ConsentAnswer = (typeof CONSENT_ANSWERS)[number] | 'withdrawn';
+
+export const CONSENT_METHODS = ['written', 'oral', 'digital'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+export const ACCESS_LEVELS = ['owner', 'consent', 'participant'] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+export type GiverRef = { kind: 'guardian'; guardianId: string } | { kind: 'child' } | { kind: 'young_adult' };
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+/** GET /units: active units of the organisation. */
+export interface UnitOption {
+  id: string;
+  name: string;
+  type: UnitType;
+  principalKind: PrincipalKind;
+}
+
+export interface Signal {
+  id: string;
+  owningUnit: UnitRef;
+  recipientUnit: UnitRef;
+  raisedByName: string;
+  child: { id: string; name: string } | null;
+  caseId: string | null;
+  category: InformationCategory;
+  noticed: string;
+  signalKinds: SignalKind[];
+  riskFactors: string | null;
+  protectiveFactors: string | null;
+  actionsTaken: string | null;
+  urgency: Urgency;
+  reportOfConcern: ReportOfConcern;
+  createdAt: string;
+}
+
+export interface SignalCreateBody {
+  childId?: string;
+  recipientUnitId: string;
+  category: InformationCategory;
+  noticed: string;
+  signalKinds: SignalKind[];
+  riskFactors?: string;
+  protectiveFactors?: string;
+  actionsTaken?: string;
+  urgency: Urgency;
+  reportOfConcern: ReportOfConcern;
+}
+
+/** A signal the acting unit may not read: only that it exists, and why it is hidden. */
+export interface HiddenSignal {
+  id: string;
+  hidden: true;
+  owningUnit: UnitRef;
+  reasonSv: string;
+  reasonEn: string;
+}
+
+export interface CaseAccessSummary {
+  level: AccessLevel;
+  reasonSv: string;
+  reasonEn: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  pseudonym: string;
+  ageBand: AgeBand;
+  state: CaseState;
+  owningUnit: UnitRef;
+  childName: string | null;
+  myRoles: CaseRole[];
+  access: CaseAccessSummary;
+  openNotices: number;
+  updatedAt: string;
+}
+
+export interface CaseAbilities {
+  edit: boolean;
+  linkChild: boolean;
+  recordConsent: boolean;
+  assignRoles: boolean;
+  close: boolean;
+  reopen: boolean;
+  addEvent: boolean;
+}
+
+export interface CaseGuardian {
+  id: string;
+  name: string;
+  custody: CustodyType;
+  phone: string | null;
+  email: string | null;
+}
+
+export type CaseChild =
+  | null
+  | { visible: false; reasonSv: string; reasonEn: string }
+  | {
+      visible: true;
+      id: string;
+      givenName: string;
+      familyName: string;
+      birthDate: string;
+      protectedIdentity: boolean;
+      address: string | null;
+      school: UnitRef | null;
+      guardians: CaseGuardian[];
+    };
+
+export interface CaseHelper {
+  id: string;
+  userId: string;
+  name: string;
+  unit: UnitRef;
+  role: CaseRole;
+  assignedAt: string;
+}
+
+export interface ConsentGiverLine {
+  giver: GiverRef;
+  label: string;
+  answer: ConsentAnswer;
+  method: ConsentMethod | null;
+  documentedByName: string | null;
+  documentedAt: string | null;
+  required: boolean;
+}
+
+export interface Consent {
+  id: string;
+  version: number;
+  status: ConsentStatus;
+  reasonSv: string;
+  reasonEn: string;
+  purposeCategory: PurposeCategory;
+  purposeText: string;
+  units: UnitRef[];
+  categories: InformationCategory[];
+  validFrom: string;
+  validUntil: string;
+  summarySv: string;
+  givers: ConsentGiverLine[];
+  issues: { code: string; sv: string; en: string }[];
+  maturity: { isMature: boolean; reasoning: string; assessedAt: string; assessedByName: string | null } | null;
+  expiresWithin30Days: boolean;
+}
+
+export interface ConsentNotice {
+  id: string;
+  consentId: string;
+  unit: UnitRef;
+  kind: 'withdrawn';
+  createdAt: string;
+}
+
+export interface CaseDetail {
+  id: string;
+  pseudonym: string;
+  ageBand: AgeBand;
+  state: CaseState;
+  description: string;
+  owningUnit: UnitRef;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  closing: { reason: ClosingReason; text: string | null; closedAt: string } | null;
+  child: CaseChild;
+  access: CaseAccessSummary & { consentId: string | null; abilities: CaseAbilities };
+  helpers: CaseHelper[];
+  hiddenHelpers: number;
+  signals: (Signal | HiddenSignal)[];
+  consents: Consent[];
+  openNotices: ConsentNotice[];
+}
+
+export interface CaseCreateBody {
+  pseudonym: string;
+  ageBand: AgeBand;
+  description: string;
+  signalId?: string;
+}
+
+export interface CaseUpdateBody {
+  version: number;
+  pseudonym?: string;
+  ageBand?: AgeBand;
+  description?: string;
+}
+
+export interface AssignablePerson {
+  userId: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+}
+
+export interface ConsentDefaults {
+  validFrom: string;
+  validUntil: string;
+  maxValidUntil: string;
+  requiredGivers: { giver: GiverRef; label: string }[];
+  maturityRequired: boolean;
+  /** Why a maturity assessment is needed (or not), in Swedish. */
+  maturityNoteSv?: string | null;
+}
+
+export interface ConsentGiverInput {
+  giver: GiverRef;
+  answer: 'given' | 'refused' | 'not_asked';
+  method?: ConsentMethod;
+  documentedAt?: string;
+}
+
+export interface ConsentCreateBody {
+  purposeCategory: PurposeCategory;
+  purposeText: string;
+  unitIds: string[];
+  categories: InformationCategory[];
+  validFrom: string;
+  validUntil: string;
+  givers: ConsentGiverInput[];
+  maturity?: { isMature: boolean; reasoning: string; assessedAt: string };
+}
+
+export interface VisibleCaseEvent {
+  id: string;
+  kind: string;
+  category: InformationCategory | null;
+  anonymousPhase: boolean;
+  occurredOn: string;
+  text: string;
+  owningUnit: UnitRef;
+  authorName: string | null;
+  createdAt: string;
+  correctsId: string | null;
+  correctionReason: string | null;
+  correctedBy: string | null;
+  hidden?: false;
+}
+
+export interface HiddenCaseEvent {
+  id: string;
+  kind: string;
+  hidden: true;
+  occurredOn: string;
+  owningUnit: UnitRef;
+  reasonSv: string;
+  reasonEn: string;
+}
+
+export type CaseEvent = VisibleCaseEvent | HiddenCaseEvent;
+
+export interface CoordinatorOverview {
+  awaitingConsent: CaseSummary[];
+  expiringConsents: { caseId: string; pseudonym: string; consentId: string; validUntil: string }[];
+  openNotices: { id: string; caseId: string; pseudonym: string; unit: UnitRef; createdAt: string }[];
+}

@@ -8,6 +8,7 @@ import { isApiError } from '../api/client';
 import { useLocalize } from '../i18n/localize';
 import { SelectField } from './SelectField';
 import { useLabels } from './labels';
+import { isSamordnare } from './MainNav';
 
 /** Native select "Agerar för": the units the user has memberships in. */
 export function ActingUnitSwitcher({ me }: { me: Me }) {
@@ -42,7 +43,10 @@ export function ActingUnitSwitcher({ me }: { me: Me }) {
       // Admin pages and the audit log do not exist for roles without the ability: go to the start page instead.
       const leavesAdmin = !fresh.abilities.canAdminister && location.pathname.startsWith('/admin/');
       const leavesAuditLog = !fresh.abilities.canSeeAuditLog && location.pathname === '/granskningslogg';
-      if (leavesAdmin || leavesAuditLog) navigate('/');
+      const individualPages = ['/oro', '/konsultation', '/arenden', '/samordning'];
+      const leavesIndividual = !fresh.abilities.canSeeIndividualData && individualPages.some((p) => location.pathname.startsWith(p));
+      const leavesCoordination = !isSamordnare(fresh.roles) && location.pathname === '/samordning';
+      if (leavesAdmin || leavesAuditLog || leavesIndividual || leavesCoordination) navigate('/');
       await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     } catch (e) {
       setError(e);

@@ -62,7 +62,7 @@ function Header({ me }: { me: Me }) {
           </Button>
         </div>
       </div>
-      <MainNav abilities={me.abilities} />
+      <MainNav abilities={me.abilities} roles={me.roles} />
     </header>
   );
 }

@@ -10,10 +10,15 @@ interface Props {
   unmatched?: ApiFieldError[];
   /** Called from the conflict (409) message to fetch fresh data. */
   onReload?: () => void;
+  /** Replaces the default conflict heading and text (e.g. "Någon annan har ändrat ärendet"). */
+  conflictTitle?: string;
+  conflictText?: string;
+  /** Heading level of the message: one below the heading of the section it appears in. */
+  level?: 2 | 3 | 4 | 5;
 }
 
 /** Form-level error message. Receives focus when a new error appears. */
-export function FormAlert({ error, unmatched = [], onReload }: Props) {
+export function FormAlert({ error, unmatched = [], onReload, conflictTitle, conflictText, level = 2 }: Props) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const ref = useRef<HTMLDivElement>(null);
@@ -27,10 +32,10 @@ export function FormAlert({ error, unmatched = [], onReload }: Props) {
   if (isApiError(error) && error.status === 409 && onReload) {
     return (
       <Alert data-color="warning" ref={ref} tabIndex={-1} className="form-alert">
-        <Heading level={2} data-size="xs">
-          {t('errors.conflictTitle')}
+        <Heading level={level} data-size="xs">
+          {conflictTitle ?? t('errors.conflictTitle')}
         </Heading>
-        <Paragraph>{t('errors.conflictText')}</Paragraph>
+        <Paragraph>{conflictText ?? t('errors.conflictText')}</Paragraph>
         <Button type="button" variant="secondary" onClick={onReload}>
           {t('errors.reload')}
         </Button>
@@ -45,7 +50,7 @@ export function FormAlert({ error, unmatched = [], onReload }: Props) {
 
   return (
     <Alert data-color="danger" ref={ref} tabIndex={-1} className="form-alert">
-      <Heading level={2} data-size="xs">
+      <Heading level={level} data-size="xs">
         {title}
       </Heading>
       {detail && <Paragraph>{detail}</Paragraph>}

@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router-dom';
 import { Link } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { Abilities } from '../api/types';
+import type { Abilities, Role } from '../api/types';
 
 interface NavItem {
   to: string;
@@ -9,11 +9,16 @@ interface NavItem {
   end?: boolean;
 }
 
-export function navItems(abilities: Abilities): NavItem[] {
-  const items: NavItem[] = [
-    { to: '/', key: 'nav.start', end: true },
-    { to: '/mitt-konto', key: 'nav.account' },
-  ];
+/** Only a samordnare in the acting unit gets the coordinator overview. */
+export const isSamordnare = (roles: readonly Role[]): boolean => roles.includes('samordnare');
+
+export function navItems(abilities: Abilities, roles: readonly Role[] = []): NavItem[] {
+  const items: NavItem[] = [{ to: '/', key: 'nav.start', end: true }];
+  if (abilities.canSeeIndividualData) {
+    items.push({ to: '/oro/ny', key: 'nav.reportConcern' }, { to: '/oro', key: 'nav.signals', end: true }, { to: '/arenden', key: 'nav.cases' });
+    if (isSamordnare(roles)) items.push({ to: '/samordning', key: 'nav.coordination' });
+  }
+  items.push({ to: '/mitt-konto', key: 'nav.account' });
   if (abilities.canAdminister) {
     items.push(
       { to: '/admin/verksamheter', key: 'nav.units' },
@@ -26,12 +31,12 @@ export function navItems(abilities: Abilities): NavItem[] {
 }
 
 /** Main navigation; links depend on the abilities in the acting unit. NavLink sets aria-current. */
-export function MainNav({ abilities }: { abilities: Abilities }) {
+export function MainNav({ abilities, roles = [] }: { abilities: Abilities; roles?: readonly Role[] }) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('nav.label')} className="main-nav">
       <ul>
-        {navItems(abilities).map((item) => (
+        {navItems(abilities, roles).map((item) => (
           <li key={item.to}>
             <Link asChild>
               <NavLink to={item.to} end={item.end}>
