@@ -418,6 +418,18 @@ describe('cases, signals and the consent ledger', () => {
     const socView = (await call(soc, 'GET', `/api/v1/cases/${caseId}`)).body;
     expect(socView.helpers.map((h: { name: string }) => h.name)).toEqual(['Omar Sandberg']);
     expect(socView.hiddenHelpers).toBe(1);
+    // "My cases" filters: my role, state and text.
+    const kuratorSession = await server.login('kurator.bjork');
+    const ids = async (sess: Session, query: string) =>
+      (await call(sess, 'GET', `/api/v1/cases?${query}`)).body.items.map((c: { id: string }) => c.id);
+    expect(await ids(kuratorSession, 'mine=true')).toContain(caseId);
+    expect((await ids(kuratorSession, 'mine=true')).length).toBeLessThan((await ids(kuratorSession, '')).length);
+    expect(await ids(samordnare, 'mine=true')).toEqual([]);
+    expect(await ids(samordnare, 'state=invantar_samtycke')).toContain(caseId);
+    expect(await ids(samordnare, 'state=aktiv')).not.toContain(caseId);
+    expect(await ids(samordnare, `q=${encodeURIComponent('elev a')}`)).toContain(caseId);
+    expect(await ids(samordnare, `q=${encodeURIComponent('nova testsson')}`)).toContain(caseId);
+    expect(await ids(soc, `q=${encodeURIComponent('nova')}`)).not.toContain(caseId);
     const wrongUnit = await call(samordnare, 'POST', `/api/v1/cases/${caseId}/roles`, {
       userId: omar.userId,
       unitId: kurator.unitId,

@@ -101,24 +101,32 @@ export function casesReader(tx: Tx, actor: Actor, purpose: Purpose, today: strin
   async function summaries(filter: CaseListFilter): Promise<CaseSummaryView[]> {
     const v = actor.actingUnitId;
     const pattern = filter.q ? `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const childRule = ruleCondition('children', actor, purpose, today);
+    // Two steps: first the page of ids (rule, filters, order, limit), then the per-row
+    // columns for those rows only, so a unit that may see thousands of cases pays for 200.
     const rows = await queryRows<SummaryRow>(
       tx,
-      sql`select * from (
-        select cases.id, cases.pseudonym, cases.age_band, cases.owning_unit_id, u.name as owning_unit_name, cases.updated_at,
-          ${stateSql(today)} as state,
-          case when children.id is not null then children.given_name || ' ' || children.family_name end as child_name,
-          case when cases.owning_unit_id = ${v} then 'owner' when ${activeConsentSql(actor, today, sql`cases.id`, sql`cases.owning_unit_id`)} then 'consent' else 'participant' end as level,
-          (select array_agg(r.role order by r.role) from case_roles r where r.case_id = cases.id and r.user_id = ${actor.userId} and r.ended_at is null) as my_roles,
-          (select count(*) from consent_notices n where n.case_id = cases.id and n.unit_id = ${v} and n.acknowledged_at is null) as open_notices
-        from cases
-        join units u on u.id = cases.owning_unit_id
-        left join children on children.id = cases.child_id and ${ruleCondition('children', actor, purpose, today)}
-        where ${caseRule()}${filter.ownOnly ? sql` and cases.owning_unit_id = ${v}` : sql``}
-      ) x
-      where true${filter.state ? sql` and x.state = ${filter.state}` : sql``}${filter.mine ? sql` and x.my_roles is not null` : sql``}${
-        pattern ? sql` and (lower(x.pseudonym) like ${pattern} or lower(coalesce(x.child_name, '')) like ${pattern})` : sql``
-      }
-      order by x.updated_at desc, x.id limit ${filter.limit ?? 200}`,
+      sql`with page as (
+        select cases.id from cases
+        ${pattern ? sql`left join children on children.id = cases.child_id and ${childRule}` : sql``}
+        where ${caseRule()}${filter.ownOnly ? sql` and cases.owning_unit_id = ${v}` : sql``}${filter.state ? sql` and (${stateSql(today)}) = ${filter.state}` : sql``}${
+          filter.mine
+            ? sql` and exists (select 1 from case_roles r where r.case_id = cases.id and r.user_id = ${actor.userId} and r.ended_at is null)`
+            : sql``
+        }${pattern ? sql` and (lower(cases.pseudonym) like ${pattern} or lower(coalesce(children.given_name || ' ' || children.family_name, '')) like ${pattern})` : sql``}
+        order by cases.updated_at desc, cases.id limit ${filter.limit ?? 200}
+      )
+      select cases.id, cases.pseudonym, cases.age_band, cases.owning_unit_id, u.name as owning_unit_name, cases.updated_at,
+        ${stateSql(today)} as state,
+        case when children.id is not null then children.given_name || ' ' || children.family_name end as child_name,
+        case when cases.owning_unit_id = ${v} then 'owner' when ${activeConsentSql(actor, today, sql`cases.id`, sql`cases.owning_unit_id`)} then 'consent' else 'participant' end as level,
+        (select array_agg(r.role order by r.role) from case_roles r where r.case_id = cases.id and r.user_id = ${actor.userId} and r.ended_at is null) as my_roles,
+        (select count(*) from consent_notices n where n.case_id = cases.id and n.unit_id = ${v} and n.acknowledged_at is null) as open_notices
+      from page
+      join cases on cases.id = page.id
+      join units u on u.id = cases.owning_unit_id
+      left join children on children.id = cases.child_id and ${childRule}
+      order by cases.updated_at desc, cases.id`,
     );
     return rows.map((r) => ({
       id: r.id,
