@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../db/driver.ts';
+import { queryPrepared, type Tx } from '../db/driver.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { loadVisibleCase, readSignals, systemCaseExists } from './cases.read.ts';
@@ -25,7 +25,7 @@ export function signalsReader(tx: Tx, actor: Actor, purpose: Purpose, today: str
     async get(id: string) {
       const [item] = await readSignals(tx, sql`signals.id = ${id}`, rule('signals'), rule('children'));
       if (!item) {
-        const exists = (await queryRows(tx, sql`select 1 from signals where id = ${id}`)).length > 0;
+        const exists = (await queryPrepared(tx, sql`select 1 from signals where id = ${id}`)).length > 0;
         await appendAudit(tx, actor, { action: 'read', resourceType: 'signal', resourceId: id, purpose, outcome: exists ? 'denied' : 'not_found' });
         return null;
       }
@@ -78,7 +78,7 @@ export function eventsReader(tx: Tx, actor: Actor, purpose: Purpose, today: stri
         });
         return null;
       }
-      const rows = await queryRows<EventRow>(
+      const rows = await queryPrepared<EventRow>(
         tx,
         sql`select case_events.id, case_events.kind, case_events.category, case_events.anonymous_phase, case_events.occurred_on::text as occurred_on,
             case when v.ok then case_events.text end as text, case_events.owning_unit_id, un.name as owning_unit_name,

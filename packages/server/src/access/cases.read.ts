@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays } from '@samsyn/domain';
-import { queryRows, type Tx } from '../db/driver.ts';
+import { queryPrepared, type Tx } from '../db/driver.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import type { childrenRepository, ChildView } from './children.repository.ts';
@@ -86,7 +86,7 @@ export interface UnitInfo {
 }
 
 export async function loadUnits(tx: Tx): Promise<Map<string, UnitInfo>> {
-  const rows = await queryRows<UnitInfo>(
+  const rows = await queryPrepared<UnitInfo>(
     tx,
     sql`select u.id, u.name, u.type, u.principal_id, p.kind as principal_kind, u.active from units u join principals p on p.id = u.principal_id`,
   );
@@ -104,11 +104,11 @@ export function casesReader(tx: Tx, actor: Actor, purpose: Purpose, today: strin
     const childRule = ruleCondition('children', actor, purpose, today);
     // Two steps: first the page of ids (rule, filters, order, limit), then the per-row
     // columns for those rows only, so a unit that may see thousands of cases pays for 200.
-    const rows = await queryRows<SummaryRow>(
+    const rows = await queryPrepared<SummaryRow>(
       tx,
       sql`with page as (
         select cases.id from cases
-        ${pattern ? sql`left join children on children.id = cases.child_id and ${childRule}` : sql``}
+        ${pattern ? sql`left join lateral (select children.given_name, children.family_name from children where children.id = cases.child_id and ${childRule} offset 0) children on true` : sql``}
         where ${caseRule()}${filter.ownOnly ? sql` and cases.owning_unit_id = ${v}` : sql``}${filter.state ? sql` and (${stateSql(today)}) = ${filter.state}` : sql``}${
           filter.mine
             ? sql` and exists (select 1 from case_roles r where r.case_id = cases.id and r.user_id = ${actor.userId} and r.ended_at is null)`
@@ -125,7 +125,9 @@ export function casesReader(tx: Tx, actor: Actor, purpose: Purpose, today: strin
       from page
       join cases on cases.id = page.id
       join units u on u.id = cases.owning_unit_id
-      left join children on children.id = cases.child_id and ${childRule}
+      -- Per row (offset 0 keeps it so): the child's id reaches every branch of the rule as an index condition.
+      left join lateral (select children.id, children.given_name, children.family_name from children
+        where children.id = cases.child_id and ${childRule} offset 0) children on true
       order by cases.updated_at desc, cases.id`,
     );
     return rows.map((r) => ({
@@ -161,7 +163,7 @@ export function casesReader(tx: Tx, actor: Actor, purpose: Purpose, today: strin
 
     async overview() {
       const awaiting = await summaries({ state: 'invantar_samtycke', ownOnly: true });
-      const expiring = await queryRows<{ case_id: string; pseudonym: string; consent_id: string; valid_until: string }>(
+      const expiring = await queryPrepared<{ case_id: string; pseudonym: string; consent_id: string; valid_until: string }>(
         tx,
         sql`select cases.id as case_id, cases.pseudonym, k.id as consent_id, k.valid_until::text as valid_until
           from consents k join cases on cases.id = k.case_id
@@ -169,7 +171,7 @@ export function casesReader(tx: Tx, actor: Actor, purpose: Purpose, today: strin
             and k.active_from <= ${today}::date and ${today}::date <= k.active_until and k.valid_until <= ${addDays(today, 30)}::date
           order by k.valid_until`,
       );
-      const notices = await queryRows<{
+      const notices = await queryPrepared<{
         id: string;
         case_id: string;
         pseudonym: string;
@@ -239,7 +241,7 @@ interface CaseRow {
 
 /** The case row if the actor may know it exists. Used by reads and writes alike. */
 export async function loadVisibleCase(tx: Tx, actor: Actor, purpose: Purpose, today: string, id: string): Promise<CaseRow | null> {
-  const [row] = await queryRows<CaseRow>(
+  const [row] = await queryPrepared<CaseRow>(
     tx,
     sql`select cases.id, cases.owning_unit_id, u.name as owning_unit_name, cases.child_id, cases.pseudonym, cases.age_band, cases.description,
       cases.closed_at, cases.closing_reason, cases.closing_text, cases.version, cases.created_at, cases.updated_at
@@ -249,7 +251,7 @@ export async function loadVisibleCase(tx: Tx, actor: Actor, purpose: Purpose, to
 }
 
 export async function systemCaseExists(tx: Tx, id: string, _reason: string): Promise<boolean> {
-  const rows = await queryRows(tx, sql`select 1 from cases where id = ${id}`);
+  const rows = await queryPrepared(tx, sql`select 1 from cases where id = ${id}`);
   return rows.length > 0;
 }
 
@@ -262,7 +264,7 @@ export function stateOf(row: Pick<CaseRow, 'closed_at' | 'child_id'>, evaluated:
 /** Loads the consents of a case, re-evaluated today with the domain rules (windows refreshed). */
 export async function evaluatedConsents(tx: Tx, actor: Actor, purpose: Purpose, today: string, row: CaseRow): Promise<Evaluated[]> {
   if (!row.child_id) return [];
-  const rows = await queryRows<ConsentRow>(
+  const rows = await queryPrepared<ConsentRow>(
     tx,
     sql`select ${CONSENT_COLUMNS} from (select * from consents where consents.case_id = ${row.id} and ${ruleCondition('consents', actor, purpose, today)}) k order by k.created_at`,
   );
@@ -317,11 +319,11 @@ async function readCase(tx: Tx, actor: Actor, purpose: Purpose, today: string, c
 
   const rule = (t: string) => ruleCondition(t, actor, purpose, today);
   const signals = await readSignals(tx, sql`signals.case_id = ${row.id}`, rule('signals'));
-  const hiddenSignals = await queryRows<{ id: string; owning_unit_id: string }>(
+  const hiddenSignals = await queryPrepared<{ id: string; owning_unit_id: string }>(
     tx,
     sql`select signals.id, signals.owning_unit_id from signals where signals.case_id = ${row.id} and not (${rule('signals')})`,
   );
-  const roles = await queryRows<{
+  const roles = await queryPrepared<{
     id: string;
     user_id: string;
     name: string;
@@ -336,11 +338,11 @@ async function readCase(tx: Tx, actor: Actor, purpose: Purpose, today: string, c
       where case_roles.case_id = ${row.id} and case_roles.ended_at is null and ${rule('case_roles')}
       order by case_roles.assigned_at`,
   );
-  const [{ n: allRoles } = { n: 0 }] = await queryRows<{ n: number | string }>(
+  const [{ n: allRoles } = { n: 0 }] = await queryPrepared<{ n: number | string }>(
     tx,
     sql`select count(*) as n from case_roles where case_id = ${row.id} and ended_at is null`,
   );
-  const notices = await queryRows<{ id: string; consent_id: string; unit_id: string; kind: string; created_at: Date | string }>(
+  const notices = await queryPrepared<{ id: string; consent_id: string; unit_id: string; kind: string; created_at: Date | string }>(
     tx,
     sql`select consent_notices.id, consent_notices.consent_id, consent_notices.unit_id, consent_notices.kind, consent_notices.created_at from consent_notices
       where consent_notices.case_id = ${row.id} and consent_notices.unit_id = ${v} and consent_notices.acknowledged_at is null and ${rule('consent_notices')}`,
@@ -442,7 +444,7 @@ interface SignalRow {
 
 /** Signals matching `where` that the signals rule lets through; the child's name only where the children rule allows. */
 export async function readSignals(tx: Tx, where: SQL, signalRule: SQL, childRule?: SQL) {
-  const rows = await queryRows<SignalRow>(
+  const rows = await queryPrepared<SignalRow>(
     tx,
     sql`select signals.id, signals.owning_unit_id, ou.name as owning_unit_name, signals.recipient_unit_id, ru.name as recipient_unit_name,
       us.display_name as raised_by_name, signals.child_id, ${childRule ? sql`(select children.given_name || ' ' || children.family_name from children where children.id = signals.child_id and ${childRule})` : sql`null::text`} as child_name,

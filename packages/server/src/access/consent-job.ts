@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { addDays, toSwedishDate } from '@samsyn/domain';
 import { queryRows, type Db } from '../db/driver.ts';
 import { appendAudit } from './audit.ts';
-import { CONSENT_COLUMNS, storeWindow, systemConsentBasis, tenantConsentPolicy, toDomainConsent, type ConsentRow } from './consent-ledger.ts';
+import { CONSENT_COLUMNS, storeWindow, tenantConsentPolicy, toDomainConsent, type ConsentRow } from './consent-ledger.ts';
 import { withTenantTx } from './tenant-tx.ts';
 
 /**
@@ -18,14 +18,18 @@ export async function refreshConsentWindows(db: Db, now: Date): Promise<number> 
   for (const { tenant_id } of tenants) {
     changed += await withTenantTx(db, tenant_id, async (tx) => {
       const policy = await tenantConsentPolicy(tx);
-      const rows = await queryRows<ConsentRow>(
+      // One query for the consents and their children's birth dates and custodial guardians.
+      const rows = await queryRows<ConsentRow & { birth_date: string; guardians: { guardianId: string; hasCustody: boolean }[] | string }>(
         tx,
-        sql`select ${CONSENT_COLUMNS} from consents k where k.valid_until >= ${addDays(today, -1)}::date or k.active_until is not null`,
+        sql`select ${CONSENT_COLUMNS}, c.birth_date::text as birth_date,
+            (select coalesce(json_agg(json_build_object('guardianId', g.id, 'hasCustody', g.custody in ('vardnadshavare', 'sarskilt_forordnad'))), '[]'::json)
+               from guardians g where g.child_id = c.id) as guardians
+          from consents k join children c on c.id = k.child_id
+          where k.valid_until >= ${addDays(today, -1)}::date or k.active_until is not null`,
       );
       let n = 0;
       for (const row of rows) {
-        const basis = await systemConsentBasis(tx, row.child_id, 'daily consent job');
-        if (!basis) continue;
+        const basis = { birthDate: row.birth_date, guardians: typeof row.guardians === 'string' ? JSON.parse(row.guardians) : row.guardians };
         const before = `${row.active_from}|${row.active_until}`;
         await storeWindow(tx, row, toDomainConsent(row, basis), basis, today, policy);
         if (`${row.active_from}|${row.active_until}` !== before) n++;

@@ -17,7 +17,7 @@ import {
   type MaturityAssessment,
   type PurposeCategory,
 } from '@samsyn/domain';
-import { queryRows, type Tx } from '../db/driver.ts';
+import { queryPrepared, type Tx } from '../db/driver.ts';
 
 /** One ledger row as stored. */
 export interface ConsentRow {
@@ -82,7 +82,7 @@ export function toDomainConsent(row: ConsentRow, basis: ConsentBasis): Consent {
  * rules need them to decide, and nothing of it is returned to the caller.
  */
 export async function systemConsentBasis(tx: Tx, childId: string, _reason: string): Promise<ConsentBasis | null> {
-  const [row] = await queryRows<{ birth_date: string; guardians: { guardianId: string; hasCustody: boolean }[] | string }>(
+  const [row] = await queryPrepared<{ birth_date: string; guardians: { guardianId: string; hasCustody: boolean }[] | string }>(
     tx,
     sql`select c.birth_date::text as birth_date,
       (select coalesce(json_agg(json_build_object('guardianId', g.id, 'hasCustody', g.custody in ('vardnadshavare', 'sarskilt_forordnad'))), '[]'::json)
@@ -93,7 +93,7 @@ export async function systemConsentBasis(tx: Tx, childId: string, _reason: strin
 }
 
 export async function tenantConsentPolicy(tx: Tx): Promise<ConsentPolicy> {
-  const [row] = await queryRows<{ policy: Partial<ConsentPolicy> | string | null }>(
+  const [row] = await queryPrepared<{ policy: Partial<ConsentPolicy> | string | null }>(
     tx,
     sql`select settings->'consentPolicy' as policy from tenants where id = current_tenant()`,
   );
@@ -280,7 +280,7 @@ export function accessReason(
 
 /** Re-evaluates every consent about one child now, e.g. after its guardians changed. */
 export async function refreshChildConsents(tx: Tx, childId: string, today: string): Promise<void> {
-  const rows = await queryRows<ConsentRow>(tx, sql`select ${CONSENT_COLUMNS} from consents k where k.child_id = ${childId}`);
+  const rows = await queryPrepared<ConsentRow>(tx, sql`select ${CONSENT_COLUMNS} from consents k where k.child_id = ${childId}`);
   if (rows.length === 0) return;
   const basis = await systemConsentBasis(tx, childId, 'guardians changed');
   if (!basis) return;

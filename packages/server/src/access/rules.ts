@@ -9,6 +9,7 @@ import {
   children,
   consentNotices,
   consents,
+  consentUnits,
   guardians,
   signals,
 } from '../db/personal.schema.ts';
@@ -64,7 +65,7 @@ export function visibleCaseIdsSql(actor: Actor): SQL {
   const v = actor.actingUnitId;
   return sql`(select c0.id from cases c0 where c0.owning_unit_id = ${v}
     union select r0.case_id from case_roles r0 where r0.unit_id = ${v} and r0.ended_at is null and r0.tenant_id = ${actor.tenantId}
-    union select k0.case_id from consents k0 where k0.unit_ids @> array[${v}::uuid] and k0.activated_at is not null
+    union select cu0.case_id from consent_units cu0 where cu0.tenant_id = ${actor.tenantId} and cu0.unit_id = ${v} and cu0.activated
     union select s0.case_id from signals s0 where s0.owning_unit_id = ${v} and s0.case_id is not null)`;
 }
 
@@ -80,8 +81,8 @@ function caseVisible(actor: Actor, caseId: SQL): SQL {
 function identifiedChildIdsSql(actor: Actor, today: string, category?: SQL): SQL {
   const v = actor.actingUnitId;
   return sql`(select c1.id from children c1 where c1.owning_unit_id = ${v}
-    union select cc.child_id from consents k join cases cc on cc.id = k.case_id join children c2 on c2.id = cc.child_id
-      where k.unit_ids @> array[${v}::uuid] and k.active_from <= ${today}::date and ${today}::date <= k.active_until
+    union select cc.child_id from consent_units cu join consents k on k.id = cu.consent_id join cases cc on cc.id = k.case_id join children c2 on c2.id = cc.child_id
+      where cu.tenant_id = ${actor.tenantId} and cu.unit_id = ${v} and cu.activated and k.active_from <= ${today}::date and ${today}::date <= k.active_until
         and k.purpose_category = ${CASE_PURPOSE_CATEGORY} and k.unit_ids @> array[c2.owning_unit_id]${category ? sql` and ${category} = any(k.categories)` : sql``})`;
 }
 
@@ -132,6 +133,11 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
     // names are resolved through the guardians rule, so they stay hidden without consent.
     purposes: ['samverkan'],
     read: (actor) => (readsIndividualData(actor) ? caseVisible(actor, sql`${consents.caseId}`) : DENY),
+  },
+  consent_units: {
+    // Which units a consent names: derived from consents.unit_ids (kept by a trigger) for index use.
+    purposes: ['samverkan'],
+    read: (actor) => (readsIndividualData(actor) ? caseVisible(actor, sql`${consentUnits.caseId}`) : DENY),
   },
   consent_notices: {
     purposes: ['samverkan'],

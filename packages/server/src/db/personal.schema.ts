@@ -117,6 +117,14 @@ export const consents = pgTable('consents', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
+export const consentUnits = pgTable('consent_units', {
+  tenantId: uuid('tenant_id').notNull(),
+  consentId: uuid('consent_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  activated: boolean('activated').notNull(),
+});
+
 export const consentNotices = pgTable('consent_notices', {
   id: uuid('id').primaryKey(),
   tenantId: uuid('tenant_id').notNull(),
@@ -155,6 +163,7 @@ export const PERSONAL_DATA_TABLES = [
   'cases',
   'case_roles',
   'consents',
+  'consent_units',
   'consent_notices',
   'case_events',
 ] as const;
