@@ -15,7 +15,7 @@ import {
   type ConsentView,
   type Evaluated,
 } from './consent-ledger.ts';
-import { activeConsentSql, mayWriteChildren, ruleCondition } from './rules.ts';
+import { activeConsentSql, mayWriteChildren, ruleCondition, ruleConditionForRow } from './rules.ts';
 
 export const CASE_STATES = ['anonym', 'invantar_samtycke', 'aktiv', 'avslutad'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
@@ -101,7 +101,7 @@ export function casesReader(tx: Tx, actor: Actor, purpose: Purpose, today: strin
   async function summaries(filter: CaseListFilter): Promise<CaseSummaryView[]> {
     const v = actor.actingUnitId;
     const pattern = filter.q ? `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const childRule = ruleCondition('children', actor, purpose, today);
+    const childRule = ruleConditionForRow('children', actor, purpose, today);
     // Two steps: first the page of ids (rule, filters, order, limit), then the per-row
     // columns for those rows only, so a unit that may see thousands of cases pays for 200.
     const rows = await queryPrepared<SummaryRow>(
@@ -245,7 +245,7 @@ export async function loadVisibleCase(tx: Tx, actor: Actor, purpose: Purpose, to
     tx,
     sql`select cases.id, cases.owning_unit_id, u.name as owning_unit_name, cases.child_id, cases.pseudonym, cases.age_band, cases.description,
       cases.closed_at, cases.closing_reason, cases.closing_text, cases.version, cases.created_at, cases.updated_at
-      from cases join units u on u.id = cases.owning_unit_id where cases.id = ${id} and ${ruleCondition('cases', actor, purpose, today)}`,
+      from cases join units u on u.id = cases.owning_unit_id where cases.id = ${id} and ${ruleConditionForRow('cases', actor, purpose, today)}`,
   );
   return row ?? null;
 }

@@ -35,7 +35,7 @@ import {
   type StoredGiver,
 } from './consent-ledger.ts';
 import { AccessFailure, invalid } from './failure.ts';
-import { mayWriteChildren, ruleCondition } from './rules.ts';
+import { mayWriteChildren, ruleCondition, ruleConditionForRow } from './rules.ts';
 
 /** A bound-parameter array literal: array[$1, $2]::type[] (drizzle expands a JS array into a list). */
 function pgArray(items: readonly string[], type: 'text' | 'uuid'): SQL {
@@ -221,7 +221,7 @@ export function casesWriter(tx: Tx, actor: Actor, purpose: Purpose, today: strin
       if (input.childId) {
         const [child] = await queryRows(
           tx,
-          sql`select 1 from children where children.id = ${input.childId} and children.owning_unit_id = ${v} and ${rule('children')}`,
+          sql`select 1 from children where children.id = ${input.childId} and children.owning_unit_id = ${v} and ${ruleConditionForRow('children', actor, purpose, today)}`,
         );
         if (!child) throw invalid('childId', 'Barnet finns inte i din verksamhet.', 'The child is not a record of your unit.');
         if (recipient.principal_id !== own.principal_id)
@@ -310,7 +310,7 @@ export function casesWriter(tx: Tx, actor: Actor, purpose: Purpose, today: strin
       if (row.child_id) throw invalid('childId', 'Ärendet är redan kopplat till ett barn.', 'The case is already linked to a child.');
       const [child] = await queryRows(
         tx,
-        sql`select 1 from children where children.id = ${childId} and children.owning_unit_id = ${v} and ${rule('children')}`,
+        sql`select 1 from children where children.id = ${childId} and children.owning_unit_id = ${v} and ${ruleConditionForRow('children', actor, purpose, today)}`,
       );
       if (!child)
         throw invalid(

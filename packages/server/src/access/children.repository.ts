@@ -6,7 +6,7 @@ import { units } from '../db/schema.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import type { FieldCrypto } from './crypto.ts';
-import { mayWriteChildren, ruleCondition } from './rules.ts';
+import { mayWriteChildren, ruleCondition, ruleConditionForRow } from './rules.ts';
 import { childrenWriter } from './children.write.ts';
 
 export interface ChildSummaryView {
@@ -108,7 +108,7 @@ export function childrenRepository(tx: Tx, actor: Actor, purpose: Purpose, crypt
     async get(id: string): Promise<ChildView | null> {
       // One round trip: the rule-filtered row, its guardians and named professionals,
       // and — only if a row was allowed — its audit record, inserted by the same statement.
-      const allowed = ruleCondition('children', actor, purpose, today);
+      const allowed = ruleConditionForRow('children', actor, purpose, today);
       const [raw] = await queryPrepared<ChildDetailRow>(
         tx,
         sql`

@@ -7,7 +7,7 @@ import { memberships, units, users } from '../db/schema.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import type { FieldCrypto } from './crypto.ts';
-import { mayWriteChildren, ruleCondition } from './rules.ts';
+import { mayWriteChildren, ruleConditionForRow } from './rules.ts';
 import { refreshChildConsents } from './consent-ledger.ts';
 
 export interface FieldProblem {
@@ -59,7 +59,7 @@ export function childrenWriter(tx: Tx, actor: Actor, purpose: Purpose, crypto: F
     const [row] = await tx
       .select({ id: children.id })
       .from(children)
-      .where(and(eq(children.id, id), eq(children.owningUnitId, actor.actingUnitId), ruleCondition('children', actor, purpose, today)));
+      .where(and(eq(children.id, id), eq(children.owningUnitId, actor.actingUnitId), ruleConditionForRow('children', actor, purpose, today)));
     return Boolean(row);
   };
 

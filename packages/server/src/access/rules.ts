@@ -32,7 +32,14 @@ import { hasRole, type Actor, type Purpose } from './actor.ts';
  */
 export interface AccessRule {
   purposes: readonly Purpose[];
+  /** The condition for lists: written so that a tenant-wide scan stays index-driven. */
   read(actor: Actor, today: string): SQL;
+  /**
+   * The same condition spelled for rows already narrowed to one record (by id), so that
+   * PostgreSQL checks that record instead of building the whole visible set. Must mean
+   * exactly what `read` means: the access matrices compare list and single reads cell by cell.
+   */
+  readOne?(actor: Actor, today: string): SQL;
 }
 
 const DENY = sql`false`;
@@ -69,8 +76,29 @@ export function visibleCaseIdsSql(actor: Actor): SQL {
     union select s0.case_id from signals s0 where s0.owning_unit_id = ${v} and s0.case_id is not null)`;
 }
 
-function caseVisible(actor: Actor, caseId: SQL): SQL {
+function caseVisibleInList(actor: Actor, caseId: SQL): SQL {
   return sql`${caseId} in ${visibleCaseIdsSql(actor)}`;
+}
+
+/** The same four branches as visibleCaseIdsSql, as correlated EXISTS checks for one case. */
+function caseVisible(actor: Actor, caseId: SQL): SQL {
+  const v = actor.actingUnitId;
+  return sql`(exists (select 1 from cases c0 where c0.id = ${caseId} and c0.owning_unit_id = ${v})
+    or exists (select 1 from case_roles r0 where r0.case_id = ${caseId} and r0.unit_id = ${v} and r0.ended_at is null)
+    or exists (select 1 from consent_units cu0 where cu0.case_id = ${caseId} and cu0.unit_id = ${v} and cu0.activated)
+    or exists (select 1 from signals s0 where s0.case_id = ${caseId} and s0.owning_unit_id = ${v}))`;
+}
+
+/**
+ * One child's identity: V owns the record, or an active consent for a case about the child
+ * names V and the record's owner (for the category, when given). Same meaning as
+ * identifiedChildIdsSql, for a single child.
+ */
+function childIdentifiedRow(actor: Actor, today: string, childId: SQL, owner: SQL, category?: SQL): SQL {
+  const v = actor.actingUnitId;
+  return sql`(${owner} = ${v} or exists (select 1 from cases cc join consent_units cu on cu.case_id = cc.id join consents k on k.id = cu.consent_id
+    where cc.child_id = ${childId} and cu.unit_id = ${v} and cu.activated and k.active_from <= ${today}::date and ${today}::date <= k.active_until
+      and k.purpose_category = ${CASE_PURPOSE_CATEGORY} and k.unit_ids @> array[${owner}]${category ? sql` and ${category} = any(k.categories)` : sql``}))`;
 }
 
 /**
@@ -90,12 +118,17 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
   children: {
     purposes: ['samverkan'],
     read: (actor, today) => (readsIndividualData(actor) ? sql`${children.id} in ${identifiedChildIdsSql(actor, today)}` : DENY),
+    readOne: (actor, today) =>
+      readsIndividualData(actor) ? childIdentifiedRow(actor, today, sql`${children.id}`, sql`${children.owningUnitId}`) : DENY,
   },
   guardians: {
     // Guardians are family information: owner, or consent covering the category familj och hem.
+    // Guardians are always read per child, so the row form serves lists too.
     purposes: ['samverkan'],
     read: (actor, today) =>
-      readsIndividualData(actor) ? sql`${guardians.childId} in ${identifiedChildIdsSql(actor, today, sql`'familj_och_hem'`)}` : DENY,
+      readsIndividualData(actor)
+        ? sql`exists (select 1 from children gc where gc.id = ${guardians.childId} and ${childIdentifiedRow(actor, today, sql`gc.id`, sql`gc.owning_unit_id`, sql`'familj_och_hem'`)})`
+        : DENY,
   },
   child_named_professionals: {
     purposes: ['samverkan'],
@@ -115,7 +148,8 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
   },
   cases: {
     purposes: ['samverkan'],
-    read: (actor) => (readsIndividualData(actor) ? caseVisible(actor, sql`${cases.id}`) : DENY),
+    read: (actor) => (readsIndividualData(actor) ? caseVisibleInList(actor, sql`${cases.id}`) : DENY),
+    readOne: (actor) => (readsIndividualData(actor) ? caseVisible(actor, sql`${cases.id}`) : DENY),
   },
   case_roles: {
     // Who helps is itself telling (that BUP is involved is health information): the case owner,
@@ -161,6 +195,13 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
 /** Who may create, change and name professionals for records: the owning unit's staff. */
 export function mayWriteChildren(actor: Actor): boolean {
   return readsIndividualData(actor);
+}
+
+/** The rule for a query already narrowed to one record by id; falls back to the list form. */
+export function ruleConditionForRow(table: string, actor: Actor, purpose: Purpose, today: string): SQL {
+  const rule = (ACCESS_RULES as Record<string, AccessRule | undefined>)[table];
+  if (!rule || !rule.purposes.includes(purpose)) return DENY;
+  return (rule.readOne ?? rule.read)(actor, today);
 }
 
 /** Deny by default: no rule, or a purpose the rule does not allow, means no access. */
