@@ -247,8 +247,9 @@ function markdown(r: ScaleReport, dbUrlShown: string): string {
 /** Writes bench/results/<date>-scale.md (same date overwrites) and bench/results/scale-latest.json. */
 export function writeScaleResults(report: ScaleReport, dbUrlShown: string): { mdPath: string; jsonPath: string } {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const mdPath = join(RESULTS_DIR, `${report.date.slice(0, 10)}-scale.md`);
-  const jsonPath = join(RESULTS_DIR, 'scale-latest.json');
+  const suffix = SCALE_CONNECTIONS === 1 ? '' : `-${SCALE_CONNECTIONS}-connections`;
+  const mdPath = join(RESULTS_DIR, `${report.date.slice(0, 10)}-scale${suffix}.md`);
+  const jsonPath = join(RESULTS_DIR, `scale${suffix}-latest.json`);
   writeFileSync(mdPath, markdown(report, dbUrlShown));
   writeFileSync(jsonPath, JSON.stringify(report, null, 2) + '\n');
   return { mdPath, jsonPath };
