@@ -106,10 +106,11 @@ export function formatDateSv(date: IsoDate): string {
  * Today's calendar date in Sweden for an instant. Birthdays, withdrawals and expiry switch at
  * Swedish midnight, not UTC midnight; the caller passes the clock in, so this stays pure.
  */
+// Building an Intl.DateTimeFormat costs far more than using one; the server asks for every request.
+const SWEDISH_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function toSwedishDate(instant: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
-    instant,
-  );
+  const parts = SWEDISH_DATE.formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
