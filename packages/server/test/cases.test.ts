@@ -437,4 +437,40 @@ describe('cases, signals and the consent ledger', () => {
     });
     expect(wrongUnit.status).toBe(400);
   });
+
+  it('the administrator sets the organisation\u2019s consent policy; consents follow it and bad values are refused', async () => {
+    const admin = await server.login('admin');
+    const policy = await call(admin, 'GET', '/api/v1/admin/consent-policy');
+    expect(policy.body).toMatchObject({
+      maxValidityMonths: 12,
+      defaultValidityMonths: 12,
+      maturityAssessmentFromAge: 12,
+      childConsentPresumedFromAge: 15,
+    });
+    expect((await call(samordnare, 'GET', '/api/v1/admin/consent-policy')).status).toBe(404);
+    const bad = await call(admin, 'PUT', '/api/v1/admin/consent-policy', { ...policy.body, maxValidityMonths: 6, defaultValidityMonths: 9 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('defaultValidityMonths');
+    const ok = await call(admin, 'PUT', '/api/v1/admin/consent-policy', { ...policy.body, maxValidityMonths: 6, defaultValidityMonths: 6 });
+    expect(ok.status).toBe(200);
+    expect(ok.body.maxValidityMonths).toBe(6);
+
+    const kid = await createChild(call, samordnare, yearsAgo(new Date(), 9), 'Saga');
+    const created = await call(samordnare, 'POST', '/api/v1/cases', { pseudonym: 'Elev S', ageBand: '6-9', description: 'Oro för mående.' });
+    await call(samordnare, 'POST', `/api/v1/cases/${created.body.id}/link-child`, { version: created.body.version, childId: kid.id });
+    const defaults = await call(samordnare, 'GET', `/api/v1/cases/${created.body.id}/consent-defaults`);
+    expect(defaults.body.maxValidUntil).toBe(addDays(addMonths(today, 6), -1));
+    const tooLong = await call(samordnare, 'POST', `/api/v1/cases/${created.body.id}/consents`, {
+      purposeCategory: 'samordning_tsi_team',
+      purposeText: 'Samordna stödet',
+      unitIds: [units[UNIT.ehBjork], units[UNIT.socOppen]],
+      categories: ['halsa'],
+      validFrom: today,
+      validUntil: addMonths(today, 9),
+      givers: kid.guardians.map((g) => ({ giver: { kind: 'guardian', guardianId: g.id }, answer: 'given', method: 'oral', documentedAt: today })),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors[0].field).toBe('validUntil');
+    await call(admin, 'PUT', '/api/v1/admin/consent-policy', policy.body);
+  });
 });

@@ -99,5 +99,6 @@ export { AccessFailure } from './failure.ts';
 export type { CaseView, CaseSummaryView, CaseState } from './cases.read.ts';
 export { CASE_STATES } from './cases.read.ts';
 export { CLOSING_REASONS, type ConsentInput, type SignalInput } from './cases.write.ts';
-export { refreshConsentWindows } from './consent-job.ts';
+export { refreshConsentWindows, adminSetConsentPolicy } from './consent-job.ts';
+export { tenantConsentPolicy } from './consent-ledger.ts';
 export { systemSeedDemoCases, type DemoCaseIds } from './demo-cases.ts';

@@ -4,6 +4,7 @@ import { adminActor } from './guard.ts';
 import { registerTeamRoutes } from './teams.routes.ts';
 import { registerUnitRoutes } from './units.routes.ts';
 import { registerUserRoutes } from './users.routes.ts';
+import { registerConsentPolicyRoutes } from './consent-policy.routes.ts';
 
 export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   void app.register(async (admin) => {
@@ -14,5 +15,6 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
     registerUnitRoutes(admin, deps);
     registerUserRoutes(admin, deps);
     registerTeamRoutes(admin, deps);
+    registerConsentPolicyRoutes(admin, deps);
   });
 }
