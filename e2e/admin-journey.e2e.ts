@@ -4,8 +4,9 @@ import { baseUrl, expectNoAxeViolations, launchBrowser, logIn } from './support.
 
 /**
  * The foundation journey: an admin creates a unit and a user with two
- * memberships; that user logs in and switches acting unit; a non-admin sees no
- * admin pages and gets 404 from the admin API. axe runs on every page.
+ * memberships and changes the consent rules; that user logs in and switches
+ * acting unit; a non-admin sees no admin pages and gets 404 from the admin API.
+ * axe runs on every page.
  */
 let browser: Browser;
 beforeAll(async () => {
@@ -93,6 +94,63 @@ describe('admin creates a unit and a user; the user switches unit', () => {
     await context.close();
   });
 
+  it('admin changes the consent rules; a default longer than the maximum is shown at the field', async () => {
+    const { context, page } = await freshPage();
+    await logIn(page, 'admin');
+    await page.getByRole('link', { name: 'Samtyckesregler' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Samtyckesregler' }).waitFor();
+    const fields = {
+      max: page.getByLabel('Längsta giltighetstid (månader)'),
+      default: page.getByLabel('Förvald giltighetstid (månader)'),
+      maturity: page.getByLabel('Mognadsbedömning från (år)'),
+      presumed: page.getByLabel('Barnets eget samtycke förutsätts från (år)'),
+      backdate: page.getByLabel('Får börja så många dagar bakåt'),
+    };
+    await expect.poll(() => fields.max.inputValue()).not.toBe('');
+    const original = {
+      max: await fields.max.inputValue(),
+      default: await fields.default.inputValue(),
+      maturity: await fields.maturity.inputValue(),
+      presumed: await fields.presumed.inputValue(),
+      backdate: await fields.backdate.inputValue(),
+    };
+    expect(original).toEqual({ max: '12', default: '12', maturity: '12', presumed: '15', backdate: '30' });
+    await expectNoAxeViolations(page, 'samtyckesregler');
+
+    // The server refuses a default longer than the maximum; the message is at the field and the values stay.
+    await fields.max.fill('12');
+    await fields.default.fill('13');
+    await page.getByRole('button', { name: 'Spara samtyckesregler' }).click();
+    await expect.poll(() => fields.default.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = ((await fields.default.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+    const descriptions = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(descriptions.join(' ')).toContain('Förvald giltighetstid ska vara minst 1 månad och högst den längsta.');
+    expect(await fields.max.getAttribute('aria-invalid')).not.toBe('true');
+    expect(await fields.default.inputValue()).toBe('13');
+    await expectNoAxeViolations(page, 'samtyckesregler med fel');
+
+    // Back to the original rules (other journeys rely on them).
+    await fields.max.fill(original.max);
+    await fields.default.fill(original.default);
+    await fields.maturity.fill(original.maturity);
+    await fields.presumed.fill(original.presumed);
+    await fields.backdate.fill(original.backdate);
+    await page.getByRole('button', { name: 'Spara samtyckesregler' }).click();
+    const saved = page.getByRole('status').filter({ hasText: 'Samtyckesreglerna är sparade.' });
+    await saved.waitFor();
+    expect(await saved.textContent()).toMatch(/Samtyckesreglerna är sparade\. \d+ samtycken? prövades om\./);
+    await expect.poll(() => fields.default.getAttribute('aria-invalid')).not.toBe('true');
+    const policy = (await (await page.request.get(`${baseUrl()}/api/v1/admin/consent-policy`)).json()) as Record<string, number>;
+    expect(policy).toEqual({
+      maxValidityMonths: 12,
+      defaultValidityMonths: 12,
+      maturityAssessmentFromAge: 12,
+      childConsentPresumedFromAge: 15,
+      maxBackdateDays: 30,
+    });
+    await context.close();
+  });
+
   it('the new user logs in, switches acting unit and sees the account page', async () => {
     const { context, page } = await freshPage();
     await logIn(page, username, resetPassword);
@@ -120,6 +178,7 @@ describe('admin creates a unit and a user; the user switches unit', () => {
     await logIn(page, 'kurator.bjork');
     expect(await page.getByRole('link', { name: 'Verksamheter' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Användare' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Samtyckesregler' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'start (kurator)');
     // The child list and one child's page, through the access choke point.
     const firstChild = page.getByRole('table').getByRole('link').first();
@@ -129,6 +188,7 @@ describe('admin creates a unit and a user; the user switches unit', () => {
     await expectNoAxeViolations(page, 'barn');
     const api = await page.request.get(`${baseUrl()}/api/v1/admin/units`);
     expect(api.status()).toBe(404);
+    expect((await page.request.get(`${baseUrl()}/api/v1/admin/consent-policy`)).status()).toBe(404);
     await page.goto(`${baseUrl()}/admin/verksamheter`);
     await page.getByRole('heading', { name: 'Sidan finns inte' }).waitFor();
     await expectNoAxeViolations(page, '404');

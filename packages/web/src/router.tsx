@@ -10,6 +10,7 @@ import { AccountPage } from './features/account/AccountPage';
 import { UnitsPage } from './features/admin/units/UnitsPage';
 import { UsersPage } from './features/admin/users/UsersPage';
 import { TeamsPage } from './features/admin/teams/TeamsPage';
+import { ConsentPolicyPage } from './features/admin/consent/ConsentPolicyPage';
 import { AuditLogPage } from './features/auditlog/AuditLogPage';
 import { NotFoundPage } from './features/notfound/NotFoundPage';
 import { SignalFormPage } from './features/signals/SignalFormPage';
@@ -127,6 +128,14 @@ const routes: RouteObject[] = [
         element: (
           <AdminOnly>
             <TeamsPage />
+          </AdminOnly>
+        ),
+      },
+      {
+        path: '/admin/samtycke',
+        element: (
+          <AdminOnly>
+            <ConsentPolicyPage />
           </AdminOnly>
         ),
       },

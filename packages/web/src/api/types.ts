@@ -79,6 +79,20 @@ export interface Team {
   version: number;
 }
 
+/** The organisation's consent policy (GET/PUT /admin/consent-policy). */
+export interface ConsentPolicy {
+  maxValidityMonths: number;
+  defaultValidityMonths: number;
+  maturityAssessmentFromAge: number;
+  childConsentPresumedFromAge: number;
+  maxBackdateDays: number;
+}
+
+/** PUT /admin/consent-policy: the saved policy and how many consents were re-evaluated. */
+export interface ConsentPolicySaved extends ConsentPolicy {
+  changedConsents: number;
+}
+
 export interface ChildSummary {
   id: string;
   displayName: string;

@@ -24,6 +24,7 @@ export function navItems(abilities: Abilities, roles: readonly Role[] = []): Nav
       { to: '/admin/verksamheter', key: 'nav.units' },
       { to: '/admin/anvandare', key: 'nav.users' },
       { to: '/admin/team', key: 'nav.teams' },
+      { to: '/admin/samtycke', key: 'nav.consentPolicy' },
     );
   }
   if (abilities.canSeeAuditLog) items.push({ to: '/granskningslogg', key: 'nav.auditLog' });

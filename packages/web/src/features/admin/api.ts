@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { ListResponse, Principal, Team, Unit, User } from '../../api/types';
+import type { ConsentPolicy, ConsentPolicySaved, ListResponse, Principal, Team, Unit, User } from '../../api/types';
 
 export const adminKeys = {
   principals: ['admin', 'principals'] as const,
   units: ['admin', 'units'] as const,
   users: ['admin', 'users'] as const,
   teams: ['admin', 'teams'] as const,
+  consentPolicy: ['admin', 'consent-policy'] as const,
 };
 
 export const usePrincipals = () => useQuery({ queryKey: adminKeys.principals, queryFn: () => api.get<ListResponse<Principal>>('/admin/principals') });
@@ -16,6 +17,10 @@ export const useUnits = () => useQuery({ queryKey: adminKeys.units, queryFn: () 
 export const useUsers = () => useQuery({ queryKey: adminKeys.users, queryFn: () => api.get<ListResponse<User>>('/admin/users') });
 
 export const useTeams = () => useQuery({ queryKey: adminKeys.teams, queryFn: () => api.get<ListResponse<Team>>('/admin/teams') });
+
+export const useConsentPolicy = () => useQuery({ queryKey: adminKeys.consentPolicy, queryFn: () => api.get<ConsentPolicy>('/admin/consent-policy') });
+
+export const saveConsentPolicy = (policy: ConsentPolicy) => api.put<ConsentPolicySaved>('/admin/consent-policy', policy);
 
 /** Trims a text input; empty becomes undefined (for create) or null (for update). */
 export const optionalText = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
