@@ -2,3 +2,4 @@ export * from './org.ts';
 export * from './identity-number.ts';
 export * from './consent/index.ts';
 export * from './deidentify/index.ts';
+export * from './calendar/index.ts';
