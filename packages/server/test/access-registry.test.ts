@@ -17,6 +17,8 @@ const ORGANISATIONAL_TABLES = [
   'memberships',
   'teams',
   'team_members',
+  'meeting_series',
+  'meetings',
   'sessions',
   'audit_log',
   'audit_chain',

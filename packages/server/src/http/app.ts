@@ -14,6 +14,7 @@ import { registerAuthRoutes } from '../modules/auth/index.ts';
 import { registerBenchRoutes } from '../modules/bench/index.ts';
 import { registerChildrenRoutes } from '../modules/children/index.ts';
 import { registerCaseRoutes } from '../modules/cases/index.ts';
+import { registerMeetingRoutes } from '../modules/meetings/index.ts';
 import { registerHealthRoutes } from '../modules/health/index.ts';
 import { registerMeRoutes } from '../modules/me/index.ts';
 import { registerUnitRoutes } from '../modules/units/index.ts';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerAdminRoutes(app, deps);
   registerChildrenRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerMeetingRoutes(app, deps);
   registerAuditReviewRoutes(app, deps);
   registerUnitRoutes(app, deps);
   if (opts.benchBareRoute) registerBenchRoutes(app, deps);

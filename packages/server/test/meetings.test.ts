@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, isoWeekday, stockholmLocalToUtc, toSwedishDate } from '@samsyn/domain';
+import { startTestServer, type Session, type TestServer } from './harness.ts';
+import { caller, type Call } from './cases-helpers.ts';
+
+/** Meetings, first slice: a team's recurring series in Europe/Stockholm, holidays, cancel and move. */
+describe('meeting series', () => {
+  let server: TestServer;
+  let call: Call;
+  let samordnare: Session;
+  let kurator: Session;
+  let polis: Session;
+  let teamId: string;
+  const today = toSwedishDate(new Date());
+  const nextTuesday = (() => {
+    let d = addDays(today, 1);
+    while (isoWeekday(d) !== 2) d = addDays(d, 1);
+    return d;
+  })();
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    call = caller(server);
+    samordnare = await server.login('samordnare.f6');
+    kurator = await server.login('kurator.bjork');
+    polis = await server.login('polis');
+    const mine = await call(samordnare, 'GET', '/api/v1/teams/mine');
+    const team = mine.body.items.find((t: { name: string }) => t.name.startsWith('TSI-team F–6'));
+    expect(team).toMatchObject({ isSamordnare: true });
+    teamId = team.id;
+  }, 60_000);
+  afterAll(() => server?.stop());
+
+  it('creates every other Tuesday 13:00–14:30 in Swedish time, across daylight saving', async () => {
+    const res = await call(samordnare, 'POST', `/api/v1/teams/${teamId}/meeting-series`, {
+      startDate: nextTuesday,
+      untilDate: addDays(nextTuesday, 364),
+      intervalWeeks: 2,
+      weekday: 2,
+      startTime: '13:00',
+      endTime: '14:30',
+      location: 'Björkskolan, konferensrummet',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.meetings).toHaveLength(27);
+    for (const m of res.body.meetings) {
+      expect(isoWeekday(m.date)).toBe(2);
+      expect(m.startsAt).toBe(stockholmLocalToUtc(m.date, '13:00'));
+    }
+    // Winter and summer time give different UTC hours.
+    expect(new Set(res.body.meetings.map((m: { startsAt: string }) => m.startsAt.slice(11, 16)))).toEqual(new Set(['12:00', '11:00']));
+    const list = await call(kurator, 'GET', `/api/v1/teams/${teamId}/meetings?from=${nextTuesday}&to=${addDays(nextTuesday, 364)}`);
+    expect(list.body.meetings).toHaveLength(27);
+    expect(list.body.team.isSamordnare).toBe(false);
+  });
+
+  it('flags a meeting on a public holiday and proposes the next working day', async () => {
+    // Midsommarafton 2027 is Friday 25 June.
+    const res = await call(samordnare, 'POST', `/api/v1/teams/${teamId}/meeting-series`, {
+      startDate: '2027-06-01',
+      untilDate: '2027-07-01',
+      intervalWeeks: 1,
+      weekday: 5,
+      startTime: '09:00',
+      endTime: '10:00',
+    });
+    expect(res.status).toBe(201);
+    const midsummer = res.body.meetings.find((m: { date: string }) => m.date === '2027-06-25');
+    expect(midsummer).toMatchObject({ holiday: { nameSv: 'Midsommarafton' }, proposedDate: '2027-06-28' });
+    expect(res.body.meetings.filter((m: { holiday: unknown }) => m.holiday)).toHaveLength(1);
+  });
+
+  it('refuses bad rules with Swedish messages and changes nothing', async () => {
+    const before = (await call(samordnare, 'GET', `/api/v1/teams/${teamId}/meetings?from=${today}&to=${addDays(today, 400)}`)).body.meetings.length;
+    const base = { startDate: nextTuesday, untilDate: addDays(nextTuesday, 60), intervalWeeks: 1, weekday: 2, startTime: '13:00', endTime: '14:00' };
+    const backwards = await call(samordnare, 'POST', `/api/v1/teams/${teamId}/meeting-series`, { ...base, startTime: '15:00', endTime: '14:00' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors.map((e: { message: string }) => e.message).join(' ')).toMatch(/slutar innan det börjar/);
+    const none = await call(samordnare, 'POST', `/api/v1/teams/${teamId}/meeting-series`, { ...base, untilDate: nextTuesday, weekday: 3 });
+    expect(none.status).toBe(400);
+    expect(none.body.errors.map((e: { message: string }) => e.message).join(' ')).toMatch(/inga mötesdatum/);
+    const past = await call(samordnare, 'POST', `/api/v1/teams/${teamId}/meeting-series`, { ...base, startDate: addDays(today, -14) });
+    expect(past.status).toBe(400);
+    const badTime = await call(samordnare, 'POST', `/api/v1/teams/${teamId}/meeting-series`, { ...base, startTime: '25:00' });
+    expect(badTime.status).toBe(400);
+    expect((await call(kurator, 'POST', `/api/v1/teams/${teamId}/meeting-series`, base)).status).toBe(404);
+    expect((await call(polis, 'GET', `/api/v1/teams/${teamId}/meetings`)).status).toBe(404);
+    const after = (await call(samordnare, 'GET', `/api/v1/teams/${teamId}/meetings?from=${today}&to=${addDays(today, 400)}`)).body.meetings.length;
+    expect(after).toBe(before);
+  });
+
+  it('cancels with a reason and moves a single meeting; a stale version is refused', async () => {
+    const meetings = (await call(samordnare, 'GET', `/api/v1/teams/${teamId}/meetings`)).body.meetings;
+    const [first, second] = meetings;
+    expect((await call(samordnare, 'POST', `/api/v1/meetings/${first.id}/cancel`, { version: first.version, reason: '' })).status).toBe(400);
+    expect((await call(kurator, 'POST', `/api/v1/meetings/${first.id}/cancel`, { version: first.version, reason: 'Studiedag' })).status).toBe(404);
+    const cancelled = await call(samordnare, 'POST', `/api/v1/meetings/${first.id}/cancel`, {
+      version: first.version,
+      reason: 'Studiedag på skolan',
+    });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'Studiedag på skolan', version: first.version + 1 });
+    const target = addDays(second.date, 1);
+    const backwards = await call(samordnare, 'POST', `/api/v1/meetings/${second.id}/move`, {
+      version: second.version,
+      date: target,
+      startTime: '14:00',
+      endTime: '13:00',
+    });
+    expect(backwards.status).toBe(400);
+    const moved = await call(samordnare, 'POST', `/api/v1/meetings/${second.id}/move`, {
+      version: second.version,
+      date: target,
+      startTime: '10:00',
+      endTime: '11:30',
+    });
+    expect(moved.body).toMatchObject({ date: target, startTime: '10:00', movedFrom: second.date, startsAt: stockholmLocalToUtc(target, '10:00') });
+    const stale = await call(samordnare, 'POST', `/api/v1/meetings/${second.id}/move`, {
+      version: second.version,
+      date: target,
+      startTime: '12:00',
+      endTime: '13:00',
+    });
+    expect(stale.status).toBe(409);
+  });
+});
