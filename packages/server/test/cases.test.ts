@@ -65,6 +65,20 @@ describe('cases, signals and the consent ledger', () => {
     });
     expect(named.status).toBe(400);
     expect(named.body.errors[0].field).toBe('recipientUnitId');
+    // Within the same principal the named signal goes through, and the recipient sees whom it is about.
+    const inside = await call(teacher, 'POST', '/api/v1/signals', {
+      childId: c.id,
+      recipientUnitId: units[UNIT.ehBjork],
+      category: 'halsa',
+      noticed: 'Ont i magen flera morgnar.',
+      signalKinds: ['halsa'],
+      urgency: 'lag',
+      reportOfConcern: 'nej',
+    });
+    expect(inside.status).toBe(201);
+    const received = await call(samordnare, 'GET', `/api/v1/signals/${inside.body.id}`);
+    expect(received.body.child).toMatchObject({ id: c.id, name: 'Liv Testsson' });
+    expect((await call(soc, 'GET', `/api/v1/signals/${inside.body.id}`)).status).toBe(404);
     const anon = await call(teacher, 'POST', '/api/v1/signals', {
       recipientUnitId: units[UNIT.ehBjork],
       category: 'halsa',

@@ -12,7 +12,7 @@ export function signalsReader(tx: Tx, actor: Actor, purpose: Purpose, today: str
   return {
     async list(box: 'sent' | 'received') {
       const where = box === 'sent' ? sql`signals.owning_unit_id = ${actor.actingUnitId}` : sql`signals.recipient_unit_id = ${actor.actingUnitId}`;
-      const items = await readSignals(tx, where, rule('signals'), rule('children'));
+      const items = await readSignals(tx, where, rule('signals'));
       await appendAudit(tx, actor, {
         action: 'list',
         resourceType: 'signal',
@@ -23,7 +23,7 @@ export function signalsReader(tx: Tx, actor: Actor, purpose: Purpose, today: str
       return items;
     },
     async get(id: string) {
-      const [item] = await readSignals(tx, sql`signals.id = ${id}`, rule('signals'), rule('children'));
+      const [item] = await readSignals(tx, sql`signals.id = ${id}`, rule('signals'));
       if (!item) {
         const exists = (await queryPrepared(tx, sql`select 1 from signals where id = ${id}`)).length > 0;
         await appendAudit(tx, actor, { action: 'read', resourceType: 'signal', resourceId: id, purpose, outcome: exists ? 'denied' : 'not_found' });

@@ -445,12 +445,12 @@ interface SignalRow {
   created_at: Date | string;
 }
 
-/** Signals matching `where` that the signals rule lets through; the child's name only where the children rule allows. */
-export async function readSignals(tx: Tx, where: SQL, signalRule: SQL, childRule?: SQL) {
+/** Signals matching `where` that the signals rule lets through, with the child's name as the raiser wrote it. */
+export async function readSignals(tx: Tx, where: SQL, signalRule: SQL) {
   const rows = await queryPrepared<SignalRow>(
     tx,
     sql`select signals.id, signals.owning_unit_id, ou.name as owning_unit_name, signals.recipient_unit_id, ru.name as recipient_unit_name,
-      us.display_name as raised_by_name, signals.child_id, ${childRule ? sql`(select children.given_name || ' ' || children.family_name from children where children.id = signals.child_id and ${childRule})` : sql`null::text`} as child_name,
+      us.display_name as raised_by_name, signals.child_id, signals.child_name,
       signals.case_id, signals.category, signals.noticed, signals.signal_kinds, signals.risk_factors, signals.protective_factors, signals.actions_taken,
       signals.urgency, signals.report_of_concern, signals.created_at
       from signals join units ou on ou.id = signals.owning_unit_id join units ru on ru.id = signals.recipient_unit_id join users us on us.id = signals.raised_by

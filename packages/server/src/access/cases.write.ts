@@ -233,10 +233,13 @@ export function casesWriter(tx: Tx, actor: Actor, purpose: Purpose, today: strin
       } else {
         assertDeidentified('noticed', input.noticed, []);
       }
+      const [named] = input.childId
+        ? await queryRows<{ name: string }>(tx, sql`select given_name || ' ' || family_name as name from children where id = ${input.childId}`)
+        : [];
       const id = newId();
-      await tx.execute(sql`insert into signals (id, tenant_id, owning_unit_id, recipient_unit_id, raised_by, child_id, category, noticed, signal_kinds,
+      await tx.execute(sql`insert into signals (id, tenant_id, owning_unit_id, recipient_unit_id, raised_by, child_id, child_name, category, noticed, signal_kinds,
           risk_factors, protective_factors, actions_taken, urgency, report_of_concern)
-        values (${id}, ${actor.tenantId}, ${v}, ${recipient.id}, ${actor.userId}, ${input.childId}, ${input.category}, ${input.noticed},
+        values (${id}, ${actor.tenantId}, ${v}, ${recipient.id}, ${actor.userId}, ${input.childId}, ${named?.name ?? null}, ${input.category}, ${input.noticed},
           ${pgArray(input.signalKinds, 'text')},
           ${input.riskFactors}, ${input.protectiveFactors}, ${input.actionsTaken}, ${input.urgency}, ${input.reportOfConcern})`);
       await appendAudit(tx, actor, {

@@ -52,6 +52,7 @@ export const signals = pgTable('signals', {
   recipientUnitId: uuid('recipient_unit_id').notNull(),
   raisedBy: uuid('raised_by').notNull(),
   childId: uuid('child_id'),
+  childName: text('child_name'),
   caseId: uuid('case_id'),
   category: text('category').notNull(),
   noticed: text('noticed').notNull(),
