@@ -122,4 +122,61 @@ describe('meeting series', () => {
     });
     expect(stale.status).toBe(409);
   });
+
+  it('builds an agenda: anonymous consultation, identified case with consent warnings, and a general topic', async () => {
+    const meeting = (await call(samordnare, 'GET', `/api/v1/teams/${teamId}/meetings`)).body.meetings.find(
+      (m: { status: string }) => m.status === 'planned',
+    );
+    const units = Object.fromEntries(
+      (await call(samordnare, 'GET', '/api/v1/units')).body.items.map((u: { id: string; name: string }) => [u.name, u.id]),
+    );
+    const cases = (await call(samordnare, 'GET', '/api/v1/cases')).body.items as { id: string; pseudonym: string; version?: number }[];
+    const byName = (p: string) => cases.find((c) => c.pseudonym === p)!.id;
+    const url = `/api/v1/meetings/${meeting.id}/agenda`;
+
+    const anon = await call(samordnare, 'POST', url, {
+      kind: 'anonymous',
+      caseId: byName('Elev A'),
+      invitedUnitIds: [units['Socialtjänsten – öppenvården']],
+    });
+    expect(anon.status).toBe(201);
+    const identified = await call(samordnare, 'POST', url, {
+      kind: 'case',
+      caseId: byName('Elev C'),
+      invitedUnitIds: [units['BUP Region Exempel'], units['Habiliteringen Region Exempel']],
+    });
+    expect(identified.status).toBe(201);
+    const item = identified.body.items.find((i: { title: string }) => i.title === 'Elev C');
+    expect(item.invitedUnits.find((u: { name: string }) => u.name === 'BUP Region Exempel').covered).toBe(true);
+    expect(item.warnings.map((w: { sv: string }) => w.sv)).toEqual([
+      'Habiliteringen Region Exempel är inte omfattad av samtycket för ärende Elev C. Verksamheten ser punkten avidentifierad.',
+    ]);
+    const topic = await call(samordnare, 'POST', url, {
+      kind: 'topic',
+      title: 'Problematisk frånvaro i åk 5',
+      invitedUnitIds: [units['Björkskolan F–6'], units['Elevhälsan Björkskolan']],
+    });
+    expect(topic.status).toBe(201);
+    expect(topic.body.items.map((i: { kind: string }) => i.kind)).toEqual(['anonymous', 'case', 'topic']);
+
+    // Bad input changes nothing.
+    const named = await call(samordnare, 'POST', url, { kind: 'topic', title: 'Om 20140312-9834', invitedUnitIds: [units['Björkskolan F–6']] });
+    expect(named.status).toBe(400);
+    expect(
+      (await call(samordnare, 'POST', url, { kind: 'anonymous', caseId: byName('Elev C'), invitedUnitIds: [units['Björkskolan F–6']] })).status,
+    ).toBe(400);
+    const b = (await call(samordnare, 'GET', `/api/v1/cases/${byName('Elev B')}`)).body;
+    await call(samordnare, 'POST', `/api/v1/cases/${b.id}/close`, { version: b.version, reason: 'flyttat' });
+    const closed = await call(samordnare, 'POST', url, { kind: 'case', caseId: b.id, invitedUnitIds: [units['Björkskolan F–6']] });
+    expect(closed.status).toBe(400);
+    expect(closed.body.errors[0].message).toMatch(/avslutat/);
+    expect((await call(kurator, 'POST', url, { kind: 'topic', title: 'Rastvakter', invitedUnitIds: [units['Björkskolan F–6']] })).status).toBe(404);
+    expect((await call(samordnare, 'GET', url)).body.items).toHaveLength(3);
+
+    // Members see the agenda without the samordnare's warnings; others see nothing.
+    const asMember = await call(kurator, 'GET', url);
+    expect(asMember.body.items).toHaveLength(3);
+    expect(asMember.body.items.every((i: { warnings: unknown[] }) => i.warnings.length === 0)).toBe(true);
+    expect((await call(polis, 'GET', url)).status).toBe(404);
+  });
 });

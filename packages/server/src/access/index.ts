@@ -10,6 +10,7 @@ import { casesReader } from './cases.read.ts';
 import { casesWriter } from './cases.write.ts';
 import { eventsReader, signalsReader } from './case-items.read.ts';
 import { AccessFailure } from './failure.ts';
+import { agendaRepository } from './agenda.ts';
 
 export type { Actor, Purpose } from './actor.ts';
 export { hasRole, PURPOSES } from './actor.ts';
@@ -26,6 +27,7 @@ export interface Scoped {
   cases: ReturnType<typeof casesReader> & ReturnType<typeof casesWriter>;
   signals: ReturnType<typeof signalsReader>;
   events: ReturnType<typeof eventsReader>;
+  agenda: ReturnType<typeof agendaRepository>;
   /** The Swedish calendar date this request is decided on (consent validity, age). */
   today: string;
   /** Organisation tables (not personal data) may be used directly inside the same transaction. */
@@ -56,6 +58,7 @@ export async function runScoped<T>(access: AccessContext, actor: Actor, purpose:
         cases: { ...casesReader(tx, actor, purpose, today, children), ...casesWriter(tx, actor, purpose, today) },
         signals: signalsReader(tx, actor, purpose, today),
         events: eventsReader(tx, actor, purpose, today),
+        agenda: agendaRepository(tx, actor, purpose, today),
         today,
         tx,
         actor,

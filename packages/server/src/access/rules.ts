@@ -12,6 +12,7 @@ import {
   consentUnits,
   guardians,
   signals,
+  agendaItems,
 } from '../db/personal.schema.ts';
 import { hasRole, type Actor, type Purpose } from './actor.ts';
 
@@ -186,6 +187,16 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
       readsIndividualData(actor)
         ? sql`(${caseVisible(actor, sql`${caseEvents.caseId}`)} and (${caseEvents.category} is null or ${caseEvents.anonymousPhase}
             or ${coveredSql(actor, today, sql`${caseEvents.caseId}`, sql`${caseEvents.owningUnitId}`, sql`${caseEvents.category}`)}))`
+        : DENY,
+  },
+  agenda_items: {
+    // The team's members see the agenda of its meetings. An item shows the case only by its
+    // pseudonym; what the case holds follows the case's own rules and consent.
+    purposes: ['samverkan'],
+    read: (actor) =>
+      readsIndividualData(actor)
+        ? sql`exists (select 1 from meetings am join team_members atm on atm.team_id = am.team_id
+            where am.id = ${agendaItems.meetingId} and atm.user_id = ${actor.userId})`
         : DENY,
   },
 };

@@ -155,6 +155,20 @@ export const caseEvents = pgTable('case_events', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
+export const agendaItems = pgTable('agenda_items', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  meetingId: uuid('meeting_id').notNull(),
+  kind: text('kind').notNull(),
+  caseId: uuid('case_id'),
+  title: text('title').notNull(),
+  description: text('description'),
+  position: integer('position').notNull(),
+  invitedUnitIds: uuid('invited_unit_ids').array().notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
 /** SQL table names holding personal data; the access registry must cover each. */
 export const PERSONAL_DATA_TABLES = [
   'children',
@@ -167,5 +181,6 @@ export const PERSONAL_DATA_TABLES = [
   'consent_units',
   'consent_notices',
   'case_events',
+  'agenda_items',
 ] as const;
 export type PersonalDataTable = (typeof PERSONAL_DATA_TABLES)[number];

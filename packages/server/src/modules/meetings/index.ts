@@ -299,4 +299,71 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
         return toView(row!);
       }),
   );
+
+  const agendaItemView = z.object({
+    id: z.uuid(),
+    kind: z.enum(['anonymous', 'case', 'topic']),
+    caseId: z.uuid().nullable(),
+    title: z.string(),
+    description: z.string().nullable(),
+    position: z.number().int(),
+    invitedUnits: z.array(z.object({ id: z.uuid(), name: z.string(), covered: z.boolean().nullable() })),
+    warnings: z.array(z.object({ unitId: z.uuid(), sv: z.string(), en: z.string() })),
+  });
+  const agendaView = z.object({ isSamordnare: z.boolean(), items: z.array(agendaItemView) });
+
+  r.get(
+    '/api/v1/meetings/:id/agenda',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Dagordning / agenda',
+        description:
+          'För teamets medlemmar. Ärenden visas med pseudonym. Samordnaren varnas när en inbjuden verksamhet inte omfattas av ärendets samtycke (covered = false): den ser punkten avidentifierad.',
+        params: uuidParam,
+        response: { 200: agendaView, ...authedErrors },
+      },
+    },
+    async (request) =>
+      scoped(actorOf(request), async (s) => {
+        const agenda = await s.agenda.list(request.params.id);
+        if (!agenda) throw new AppError('not_found');
+        return agenda;
+      }),
+  );
+
+  r.post(
+    '/api/v1/meetings/:id/agenda',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Lägg till en punkt / add an agenda item',
+        description:
+          'Bara teamets samordnare. kind: anonymous (avidentifierad konsultation), case (identifierat ärende) eller topic (allmän fråga, t.ex. "problematisk frånvaro i åk 5"; kontrolleras mot identifierande uppgifter). Bjud bara in de verksamheter som behövs. Ett avslutat ärende kan inte tas upp.',
+        params: uuidParam,
+        body: z.strictObject({
+          kind: z.enum(['anonymous', 'case', 'topic']),
+          caseId: z.uuid().nullish(),
+          title: singleLine(0, 200).nullish(),
+          description: singleLine(0, 1000).nullish(),
+          invitedUnitIds: z.array(z.uuid()).max(50),
+        }),
+        response: { 201: agendaView, ...authedErrors },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const agenda = await scoped(actorOf(request), async (s) => {
+        await s.agenda.add(request.params.id, {
+          kind: b.kind,
+          caseId: b.caseId ?? null,
+          title: b.title ?? null,
+          description: b.description ? b.description : null,
+          invitedUnitIds: [...b.invitedUnitIds],
+        });
+        return (await s.agenda.list(request.params.id))!;
+      });
+      return reply.status(201).send(agenda);
+    },
+  );
 }
