@@ -19,6 +19,7 @@ import { NewConsultationPage } from './features/cases/NewConsultationPage';
 import { CasesPage } from './features/cases/CasesPage';
 import { CasePage } from './features/cases/CasePage';
 import { CoordinationPage } from './features/coordination/CoordinationPage';
+import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { isSamordnare } from './ui/MainNav';
 
 /** Pages that need an ability in the acting unit; without it they are "not found". */
@@ -95,6 +96,14 @@ const routes: RouteObject[] = [
         element: (
           <IndividualData>
             <CasePage />
+          </IndividualData>
+        ),
+      },
+      {
+        path: '/moten',
+        element: (
+          <IndividualData>
+            <MeetingsPage />
           </IndividualData>
         ),
       },

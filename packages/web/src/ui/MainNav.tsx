@@ -15,7 +15,12 @@ export const isSamordnare = (roles: readonly Role[]): boolean => roles.includes(
 export function navItems(abilities: Abilities, roles: readonly Role[] = []): NavItem[] {
   const items: NavItem[] = [{ to: '/', key: 'nav.start', end: true }];
   if (abilities.canSeeIndividualData) {
-    items.push({ to: '/oro/ny', key: 'nav.reportConcern' }, { to: '/oro', key: 'nav.signals', end: true }, { to: '/arenden', key: 'nav.cases' });
+    items.push(
+      { to: '/oro/ny', key: 'nav.reportConcern' },
+      { to: '/oro', key: 'nav.signals', end: true },
+      { to: '/arenden', key: 'nav.cases' },
+      { to: '/moten', key: 'nav.meetings' },
+    );
     if (isSamordnare(roles)) items.push({ to: '/samordning', key: 'nav.coordination' });
   }
   items.push({ to: '/mitt-konto', key: 'nav.account' });
