@@ -11,6 +11,7 @@ import { casesWriter } from './cases.write.ts';
 import { eventsReader, signalsReader } from './case-items.read.ts';
 import { AccessFailure } from './failure.ts';
 import { agendaRepository } from './agenda.ts';
+import { decisionsRepository } from './decisions.ts';
 
 export type { Actor, Purpose } from './actor.ts';
 export { hasRole, PURPOSES } from './actor.ts';
@@ -28,6 +29,7 @@ export interface Scoped {
   signals: ReturnType<typeof signalsReader>;
   events: ReturnType<typeof eventsReader>;
   agenda: ReturnType<typeof agendaRepository>;
+  decisions: ReturnType<typeof decisionsRepository>;
   /** The Swedish calendar date this request is decided on (consent validity, age). */
   today: string;
   /** Organisation tables (not personal data) may be used directly inside the same transaction. */
@@ -59,6 +61,7 @@ export async function runScoped<T>(access: AccessContext, actor: Actor, purpose:
         signals: signalsReader(tx, actor, purpose, today),
         events: eventsReader(tx, actor, purpose, today),
         agenda: agendaRepository(tx, actor, purpose, today),
+        decisions: decisionsRepository(tx, actor, purpose, today),
         today,
         tx,
         actor,
@@ -105,3 +108,4 @@ export { CLOSING_REASONS, type ConsentInput, type SignalInput } from './cases.wr
 export { refreshConsentWindows, adminSetConsentPolicy } from './consent-job.ts';
 export { tenantConsentPolicy } from './consent-ledger.ts';
 export { systemSeedDemoCases, type DemoCaseIds } from './demo-cases.ts';
+export { SUPPORT_TARGETS, type DecisionView } from './decisions.ts';

@@ -13,6 +13,7 @@ import {
   guardians,
   signals,
   agendaItems,
+  decisions,
 } from '../db/personal.schema.ts';
 import { hasRole, type Actor, type Purpose } from './actor.ts';
 
@@ -197,6 +198,19 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
       readsIndividualData(actor)
         ? sql`exists (select 1 from meetings am join team_members atm on atm.team_id = am.team_id
             where am.id = ${agendaItems.meetingId} and atm.user_id = ${actor.userId})`
+        : DENY,
+  },
+  decisions: {
+    // Its owner always. Otherwise the team's members: on a general topic all of them; on a case
+    // the unit that recorded it, the owner's unit, and units consent covers for insatser.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor)
+        ? sql`(${decisions.ownerUserId} = ${actor.userId} or exists (select 1 from agenda_items di join meetings dm on dm.id = di.meeting_id
+            where di.id = ${decisions.agendaItemId}
+              and exists (select 1 from team_members dtm where dtm.team_id = dm.team_id and dtm.user_id = ${actor.userId})
+              and (di.case_id is null or ${decisions.ownerUnitId} = ${actor.actingUnitId}
+                or ${coveredSql(actor, today, sql`di.case_id`, sql`${decisions.recordedByUnitId}`, sql`'insatser'`)})))`
         : DENY,
   },
 };

@@ -169,6 +169,17 @@ export const agendaItems = pgTable('agenda_items', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
+export const decisions = pgTable('decisions', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  agendaItemId: uuid('agenda_item_id').notNull(),
+  recordedByUnitId: uuid('recorded_by_unit_id').notNull(),
+  ownerUnitId: uuid('owner_unit_id'),
+  ownerUserId: uuid('owner_user_id'),
+  status: text('status').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
 /** SQL table names holding personal data; the access registry must cover each. */
 export const PERSONAL_DATA_TABLES = [
   'children',
@@ -182,5 +193,6 @@ export const PERSONAL_DATA_TABLES = [
   'consent_notices',
   'case_events',
   'agenda_items',
+  'decisions',
 ] as const;
 export type PersonalDataTable = (typeof PERSONAL_DATA_TABLES)[number];

@@ -13,7 +13,7 @@ import {
   swedishHolidayOn,
   validateSeriesRule,
 } from '@samsyn/domain';
-import { runScoped, type Actor, type Scoped } from '../../access/index.ts';
+import { runScoped, SUPPORT_TARGETS, type Actor, type Scoped } from '../../access/index.ts';
 import { queryRows } from '../../db/driver.ts';
 import { newId } from '../../db/ids.ts';
 import type { AppDeps } from '../../http/deps.ts';
@@ -365,5 +365,109 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
       });
       return reply.status(201).send(agenda);
     },
+  );
+
+  const decisionView = z.object({
+    id: z.uuid(),
+    agendaItemId: z.uuid(),
+    meetingId: z.uuid(),
+    itemTitle: z.string(),
+    what: z.string(),
+    owner: z.object({ userId: z.uuid(), name: z.string(), unitId: z.uuid(), unitName: z.string() }).nullable(),
+    dueDate: z.string().nullable(),
+    supportTarget: z.enum(SUPPORT_TARGETS),
+    followUpDate: z.string().nullable(),
+    status: z.enum(['open', 'done']),
+    closedNote: z.string().nullable(),
+    nobodysJob: z.boolean(),
+    overdue: z.boolean(),
+    version: z.number().int(),
+  });
+
+  r.get(
+    '/api/v1/meetings/:id/decisions',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Mötets beslut / the meeting’s decisions',
+        description: 'Beslut om ärenden visas enligt ärendets samtycke (kategori insatser); ansvarig ser alltid sina egna.',
+        params: uuidParam,
+        response: { 200: z.object({ items: z.array(decisionView) }), ...authedErrors },
+      },
+    },
+    async (request) =>
+      scoped(actorOf(request), async (s) => {
+        const agenda = await s.agenda.list(request.params.id);
+        if (!agenda) throw new AppError('not_found');
+        return { items: await s.decisions.forMeeting(request.params.id) };
+      }),
+  );
+
+  r.post(
+    '/api/v1/agenda-items/:id/decisions',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Registrera ett beslut / record a decision',
+        description:
+          'Vad, vem (person och verksamhet), senast när, stödet riktar sig till (barn, vårdnadshavare eller personal) och nästa uppföljning. Ett beslut utan ansvarig eller datum flaggas som "ingens uppgift". Datum får inte ha passerat.',
+        params: uuidParam,
+        body: z.strictObject({
+          what: singleLine(1, 1000),
+          ownerUserId: z.uuid().nullish(),
+          ownerUnitId: z.uuid().nullish(),
+          dueDate: isoDateInput.nullish(),
+          supportTarget: z.enum(SUPPORT_TARGETS),
+          followUpDate: isoDateInput.nullish(),
+        }),
+        response: { 201: decisionView, ...authedErrors },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      if (Boolean(b.ownerUserId) !== Boolean(b.ownerUnitId))
+        throw fieldError('ownerUnitId', 'Ange både person och verksamhet, eller ingen av dem.', 'Give both person and unit, or neither.');
+      const decision = await scoped(actorOf(request), async (s) => {
+        const id = await s.decisions.add(request.params.id, {
+          what: b.what,
+          ownerUserId: b.ownerUserId ?? null,
+          ownerUnitId: b.ownerUnitId ?? null,
+          dueDate: b.dueDate ?? null,
+          supportTarget: b.supportTarget,
+          followUpDate: b.followUpDate ?? null,
+        });
+        const [meetingId] = await queryRows<{ meeting_id: string }>(s.tx, sql`select meeting_id from agenda_items where id = ${request.params.id}`);
+        return (await s.decisions.forMeeting(meetingId!.meeting_id)).find((d) => d.id === id)!;
+      });
+      return reply.status(201).send(decision);
+    },
+  );
+
+  r.post(
+    '/api/v1/decisions/:id/close',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Avsluta ett beslut / close a decision',
+        description: 'Ett beslut som var "ingens uppgift" kan inte avslutas tyst: en kort anteckning krävs. Kräver aktuell version.',
+        params: uuidParam,
+        body: z.strictObject({ version: versionInput, note: singleLine(0, 1000).nullish() }),
+        response: { 200: decisionView, ...authedErrors, 409: problemSchema },
+      },
+    },
+    async (request) => scoped(actorOf(request), (s) => s.decisions.close(request.params.id, request.body.version, request.body.note ?? null)),
+  );
+
+  r.get(
+    '/api/v1/me/tasks',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Mina uppgifter / my tasks',
+        description: 'Öppna beslut där du är ansvarig, med försenade markerade.',
+        response: { 200: z.object({ decisions: z.array(decisionView) }), ...authedErrors },
+      },
+    },
+    async (request) => scoped(actorOf(request), async (s) => ({ decisions: await s.decisions.mine() })),
   );
 }
