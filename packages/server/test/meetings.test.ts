@@ -178,6 +178,9 @@ describe('meeting series', () => {
     expect(asMember.body.items).toHaveLength(3);
     expect(asMember.body.items.every((i: { warnings: unknown[] }) => i.warnings.length === 0)).toBe(true);
     expect((await call(polis, 'GET', url)).status).toBe(404);
+    const one = await call(kurator, 'GET', `/api/v1/meetings/${meeting.id}`);
+    expect(one.body).toMatchObject({ meeting: { id: meeting.id }, team: { id: teamId, isSamordnare: false } });
+    expect((await call(polis, 'GET', `/api/v1/meetings/${meeting.id}`)).status).toBe(404);
   });
 
   it('records decisions with owner and date; "nobody\u2019s job" is flagged and cannot be closed silently; visibility follows consent', async () => {

@@ -20,6 +20,8 @@ import { CasesPage } from './features/cases/CasesPage';
 import { CasePage } from './features/cases/CasePage';
 import { CoordinationPage } from './features/coordination/CoordinationPage';
 import { MeetingsPage } from './features/meetings/MeetingsPage';
+import { MeetingPage } from './features/meetings/MeetingPage';
+import { TasksPage } from './features/meetings/TasksPage';
 import { isSamordnare } from './ui/MainNav';
 
 /** Pages that need an ability in the acting unit; without it they are "not found". */
@@ -104,6 +106,22 @@ const routes: RouteObject[] = [
         element: (
           <IndividualData>
             <MeetingsPage />
+          </IndividualData>
+        ),
+      },
+      {
+        path: '/moten/:meetingId',
+        element: (
+          <IndividualData>
+            <MeetingPage />
+          </IndividualData>
+        ),
+      },
+      {
+        path: '/mina-uppgifter',
+        element: (
+          <IndividualData>
+            <TasksPage />
           </IndividualData>
         ),
       },

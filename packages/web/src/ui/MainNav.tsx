@@ -20,6 +20,7 @@ export function navItems(abilities: Abilities, roles: readonly Role[] = []): Nav
       { to: '/oro', key: 'nav.signals', end: true },
       { to: '/arenden', key: 'nav.cases' },
       { to: '/moten', key: 'nav.meetings' },
+      { to: '/mina-uppgifter', key: 'nav.tasks' },
     );
     if (isSamordnare(roles)) items.push({ to: '/samordning', key: 'nav.coordination' });
   }

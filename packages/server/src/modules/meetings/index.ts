@@ -176,6 +176,32 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
       }),
   );
 
+  r.get(
+    '/api/v1/meetings/:id',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Ett möte / one meeting',
+        description: 'För teamets medlemmar; andra får 404.',
+        params: uuidParam,
+        response: {
+          200: z.object({ team: z.object({ id: z.uuid(), name: z.string(), isSamordnare: z.boolean() }), meeting: meetingView }),
+          ...authedErrors,
+        },
+      },
+    },
+    async (request) =>
+      scoped(actorOf(request), async (s) => {
+        const [row] = await queryRows<MeetingRow & { team_id: string }>(
+          s.tx,
+          sql`select ${MEETING_COLUMNS}, m.team_id from meetings m where m.id = ${request.params.id}`,
+        );
+        const team = row ? await membership(s, row.team_id) : null;
+        if (!row || !team) throw new AppError('not_found');
+        return { team, meeting: toView(row) };
+      }),
+  );
+
   r.post(
     '/api/v1/teams/:id/meeting-series',
     {

@@ -1,7 +1,8 @@
 import { Fragment, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router-dom';
+import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useLocalize } from '../../i18n/localize';
 import { PageHeading } from '../../ui/PageHeading';
 import { Loading } from '../../ui/Loading';
@@ -68,7 +69,7 @@ function MeetingTable({ data, open, setOpen, onSaved, onReload }: TableProps) {
   const { t } = useTranslation();
   const longDate = useLongDate();
   const canEdit = data.team.isSamordnare;
-  const columns = canEdit ? 5 : 4;
+  const columns = canEdit ? 6 : 5;
 
   const toggle = (kind: 'cancel' | 'move', id: string) => setOpen(open?.id === id && open.kind === kind ? null : { id, kind });
   const close = (kind: 'cancel' | 'move', meeting: Meeting, saved?: Meeting) => {
@@ -87,6 +88,7 @@ function MeetingTable({ data, open, setOpen, onSaved, onReload }: TableProps) {
             <Table.HeaderCell>{t('meetings.time')}</Table.HeaderCell>
             <Table.HeaderCell>{t('meetings.location')}</Table.HeaderCell>
             <Table.HeaderCell>{t('common.status')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('meetings.agendaColumn')}</Table.HeaderCell>
             {canEdit && <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>}
           </Table.Row>
         </Table.Head>
@@ -102,6 +104,15 @@ function MeetingTable({ data, open, setOpen, onSaved, onReload }: TableProps) {
                   <Table.Cell>{m.location ?? <Missing />}</Table.Cell>
                   <Table.Cell>
                     <MeetingStatus meeting={m} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    {m.status === 'planned' && (
+                      <Link asChild>
+                        <RouterLink to={`/moten/${encodeURIComponent(m.id)}`} aria-label={t('meetings.agendaLinkLabel', { date })}>
+                          {t('meetings.agendaLink')}
+                        </RouterLink>
+                      </Link>
+                    )}
                   </Table.Cell>
                   {canEdit && (
                     <Table.Cell>

@@ -79,3 +79,122 @@ export const cancelMeeting = (id: string, body: { version: number; reason: strin
 
 export const moveMeeting = (id: string, body: { version: number; date: string; startTime: string; endTime: string }) =>
   api.post<Meeting>(`${meetingPath(id)}/move`, body);
+
+// ---- Agenda, decisions and my tasks ----
+
+export type AgendaKind = 'anonymous' | 'case' | 'topic';
+export const AGENDA_KINDS: readonly AgendaKind[] = ['anonymous', 'case', 'topic'];
+
+export interface AgendaItem {
+  id: string;
+  kind: AgendaKind;
+  caseId: string | null;
+  title: string;
+  description: string | null;
+  position: number;
+  invitedUnits: { id: string; name: string; covered: boolean | null }[];
+  warnings: { unitId: string; sv: string; en: string }[];
+}
+
+export interface Agenda {
+  isSamordnare: boolean;
+  items: AgendaItem[];
+}
+
+export interface AgendaItemBody {
+  kind: AgendaKind;
+  caseId?: string;
+  title?: string;
+  description?: string;
+  invitedUnitIds: string[];
+}
+
+export type SupportTarget = 'barn' | 'vardnadshavare' | 'personal';
+export const SUPPORT_TARGETS: readonly SupportTarget[] = ['barn', 'vardnadshavare', 'personal'];
+
+export interface Decision {
+  id: string;
+  agendaItemId: string;
+  meetingId: string;
+  itemTitle: string;
+  what: string;
+  owner: { userId: string; name: string; unitId: string; unitName: string } | null;
+  dueDate: string | null;
+  supportTarget: SupportTarget;
+  followUpDate: string | null;
+  status: 'open' | 'done';
+  closedNote: string | null;
+  nobodysJob: boolean;
+  overdue: boolean;
+  version: number;
+}
+
+export interface DecisionBody {
+  what: string;
+  ownerUserId?: string;
+  ownerUnitId?: string;
+  dueDate?: string;
+  supportTarget: SupportTarget;
+  followUpDate?: string;
+}
+
+/** A meeting and its team (GET /meetings/:id, for the team's members). */
+export interface MeetingInfo {
+  meeting: Meeting;
+  team: MyTeam;
+}
+
+export const agendaKeys = {
+  lookup: (meetingId: string) => ['meetings', 'lookup', meetingId] as const,
+  agenda: (meetingId: string) => ['meetings', 'agenda', meetingId] as const,
+  decisions: (meetingId: string) => ['meetings', 'decisions', meetingId] as const,
+  tasks: ['meetings', 'tasks'] as const,
+};
+
+/** The meeting and its team; null when it does not exist or the user is not in the team (404). */
+export function useMeetingInfo(meetingId: string) {
+  return useQuery({
+    queryKey: agendaKeys.lookup(meetingId),
+    queryFn: async (): Promise<MeetingInfo | null> => {
+      try {
+        return await api.get<MeetingInfo>(meetingPath(meetingId));
+      } catch (err) {
+        if (isApiError(err) && err.status === 404) return null;
+        throw err;
+      }
+    },
+    retry: retryServerErrors,
+  });
+}
+
+export function useAgenda(meetingId: string) {
+  return useQuery({
+    queryKey: agendaKeys.agenda(meetingId),
+    queryFn: () => api.get<Agenda>(`${meetingPath(meetingId)}/agenda`),
+    retry: retryServerErrors,
+  });
+}
+
+export function useDecisions(meetingId: string) {
+  return useQuery({
+    queryKey: agendaKeys.decisions(meetingId),
+    queryFn: () => api.get<ListResponse<Decision>>(`${meetingPath(meetingId)}/decisions`),
+    retry: retryServerErrors,
+  });
+}
+
+export function useMyTasks() {
+  return useQuery({
+    queryKey: agendaKeys.tasks,
+    queryFn: () => api.get<{ decisions: Decision[] }>('/me/tasks'),
+    retry: retryServerErrors,
+  });
+}
+
+export const addAgendaItem = (meetingId: string, body: AgendaItemBody) => api.post<Agenda>(`${meetingPath(meetingId)}/agenda`, body);
+
+export const addDecision = (agendaItemId: string, body: DecisionBody) =>
+  api.post<Decision>(`/agenda-items/${encodeURIComponent(agendaItemId)}/decisions`, body);
+
+export const closeDecision = (id: string, body: { version: number; note?: string }) =>
+  api.post<Decision>(`/decisions/${encodeURIComponent(id)}/close`, body);

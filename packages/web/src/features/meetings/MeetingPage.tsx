@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { Alert, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { isApiError } from '../../api/client';
+import { useLocalize } from '../../i18n/localize';
+import { PageHeading } from '../../ui/PageHeading';
+import { Loading } from '../../ui/Loading';
+import { FormAlert } from '../../ui/FormAlert';
+import { focusLater } from '../cases/caseContext';
+import { useAgenda, useDecisions, useMeetingInfo, type AgendaItem, type Decision } from './api';
+import { AgendaItemForm } from './AgendaItemForm';
+import { DecisionList, NewDecisionForm } from './DecisionForms';
+import { useLongDate } from './dates';
+
+const AGENDA_HEADING_ID = 'agenda-heading';
+
+/** One agenda item: kind, title, invited units, the samordnare's consent warnings, decisions and "Nytt beslut". */
+function AgendaEntry({
+  item,
+  isSamordnare,
+  decisions,
+  meetingId,
+  announce,
+}: {
+  item: AgendaItem;
+  isSamordnare: boolean;
+  decisions: Decision[];
+  meetingId: string;
+  announce: (m: string) => void;
+}) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const headingId = `agenda-item-${item.id}`;
+  return (
+    <li className="agenda-item" aria-labelledby={headingId}>
+      <Heading level={3} data-size="sm" id={headingId}>
+        {item.title}
+      </Heading>
+      <Tag data-size="sm" data-color="info">
+        {t(`meetings.agenda.kinds.${item.kind}`)}
+      </Tag>
+      {item.description && <Paragraph className="pre-wrap">{item.description}</Paragraph>}
+      <Paragraph data-size="sm">
+        <strong>{t('meetings.agenda.invited')}:</strong>{' '}
+        {item.invitedUnits.length === 0
+          ? t('meetings.agenda.noneInvited')
+          : item.invitedUnits.map((u) => (u.covered === false ? `${u.name} (${t('meetings.agenda.notCovered')})` : u.name)).join(', ')}
+      </Paragraph>
+      {isSamordnare && item.warnings.length > 0 && (
+        <Alert data-color="warning">
+          <Heading level={4} data-size="xs">
+            {t('meetings.agenda.warningsTitle')}
+          </Heading>
+          {item.warnings.map((w) => (
+            <Paragraph key={w.unitId}>{localize(w.sv, w.en)}</Paragraph>
+          ))}
+        </Alert>
+      )}
+      <Heading level={4} data-size="xs">
+        {t('meetings.decisions.heading')}
+      </Heading>
+      <DecisionList item={item} decisions={decisions} meetingId={meetingId} announce={announce} />
+      <NewDecisionForm item={item} meetingId={meetingId} announce={announce} />
+    </li>
+  );
+}
+
+/** "Möte <datum>": the meeting's agenda and decisions. */
+export function MeetingPage() {
+  const { t } = useTranslation();
+  const longDate = useLongDate();
+  const { meetingId = '' } = useParams();
+  const info = useMeetingInfo(meetingId);
+  const agenda = useAgenda(meetingId);
+  const decisions = useDecisions(meetingId);
+  const [announcement, setAnnouncement] = useState('');
+
+  const back = (
+    <Paragraph>
+      <Link asChild>
+        <RouterLink to="/moten">{t('meetings.agenda.back')}</RouterLink>
+      </Link>
+    </Paragraph>
+  );
+
+  const notFound = (isApiError(agenda.error) && agenda.error.status === 404) || (info.isSuccess && info.data === null);
+  if (notFound) {
+    return (
+      <>
+        {back}
+        <PageHeading>{t('meetings.agenda.notFound')}</PageHeading>
+        <Paragraph>{t('meetings.agenda.notFoundText')}</Paragraph>
+      </>
+    );
+  }
+
+  const meeting = info.data?.meeting;
+  const title = meeting ? t('meetings.agenda.title', { date: longDate(meeting.date) }) : t('meetings.agenda.titleLoading');
+  const byItem = (id: string) => (decisions.data?.items ?? []).filter((d) => d.agendaItemId === id);
+
+  return (
+    <>
+      {back}
+      <PageHeading>{title}</PageHeading>
+      {meeting && (
+        <Paragraph>
+          {info.data?.team.name} · {t('meetings.timeRange', { start: meeting.startTime, end: meeting.endTime })}
+          {meeting.location ? ` · ${meeting.location}` : ''}
+        </Paragraph>
+      )}
+      {meeting?.status === 'cancelled' && (
+        <Alert data-color="warning">
+          <Paragraph>
+            {meeting.cancelReason ? t('meetings.status.cancelledWith', { reason: meeting.cancelReason }) : t('meetings.agenda.cancelledNote')}
+          </Paragraph>
+        </Alert>
+      )}
+      {info.isError && <FormAlert error={info.error} />}
+      <div role="status">{announcement && <Paragraph>{announcement}</Paragraph>}</div>
+      <section aria-labelledby={AGENDA_HEADING_ID} className="section">
+        <Heading level={2} data-size="md" id={AGENDA_HEADING_ID} tabIndex={-1}>
+          {t('meetings.agenda.heading')}
+        </Heading>
+        {(agenda.isPending || decisions.isPending) && <Loading />}
+        {agenda.isError && <FormAlert error={agenda.error} level={3} />}
+        {decisions.isError && <FormAlert error={decisions.error} level={3} />}
+        {agenda.data && agenda.data.items.length === 0 && <Paragraph>{t('meetings.agenda.empty')}</Paragraph>}
+        {agenda.data && agenda.data.items.length > 0 && (
+          <List.Ordered className="agenda" aria-labelledby={AGENDA_HEADING_ID}>
+            {[...agenda.data.items]
+              .sort((a, b) => a.position - b.position)
+              .map((item) => (
+                <AgendaEntry
+                  key={item.id}
+                  item={item}
+                  isSamordnare={agenda.data.isSamordnare}
+                  decisions={byItem(item.id)}
+                  meetingId={meetingId}
+                  announce={setAnnouncement}
+                />
+              ))}
+          </List.Ordered>
+        )}
+      </section>
+      {agenda.data?.isSamordnare && meeting?.status !== 'cancelled' && (
+        <AgendaItemForm
+          meetingId={meetingId}
+          onAdded={(itemTitle) => {
+            setAnnouncement(t('meetings.agenda.add.saved', { title: itemTitle }));
+            focusLater(AGENDA_HEADING_ID);
+          }}
+        />
+      )}
+    </>
+  );
+}
