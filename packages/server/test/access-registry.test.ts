@@ -19,6 +19,7 @@ const ORGANISATIONAL_TABLES = [
   'team_members',
   'meeting_series',
   'meetings',
+  'meeting_attendance',
   'sessions',
   'audit_log',
   'audit_chain',

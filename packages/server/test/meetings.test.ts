@@ -256,4 +256,56 @@ describe('meeting series', () => {
     const events = (await call(samordnare, 'GET', `/api/v1/cases/${caseId}/events`)).body.items;
     expect(events.map((e: { text?: string }) => e.text)).toContain('Beslut i teamet: Kurator träffar eleven varje vecka');
   });
+
+  it('records attendance, and notes per item never silently overwrite each other; case notes follow consent', async () => {
+    const meeting = (await call(samordnare, 'GET', `/api/v1/teams/${teamId}/meetings`)).body.meetings.find(
+      (m: { status: string }) => m.status === 'planned',
+    );
+    const attendance = await call(kurator, 'GET', `/api/v1/meetings/${meeting.id}/attendance`);
+    const me = attendance.body.items.find((a: { name: string }) => a.name === 'Karin Berg');
+    expect(me.present).toBeNull();
+    expect((await call(kurator, 'PUT', `/api/v1/meetings/${meeting.id}/attendance`, { userId: me.userId, present: true })).status).toBe(204);
+    const polisId = polis.me.id;
+    expect((await call(kurator, 'PUT', `/api/v1/meetings/${meeting.id}/attendance`, { userId: polisId, present: true })).status).toBe(400);
+    expect(
+      (await call(kurator, 'GET', `/api/v1/meetings/${meeting.id}/attendance`)).body.items.find((a: { name: string }) => a.name === 'Karin Berg')
+        .present,
+    ).toBe(true);
+    expect((await call(polis, 'GET', `/api/v1/meetings/${meeting.id}/attendance`)).status).toBe(404);
+
+    const agenda = (await call(samordnare, 'GET', `/api/v1/meetings/${meeting.id}/agenda`)).body.items as {
+      id: string;
+      kind: string;
+      title: string;
+    }[];
+    const topic = agenda.find((i) => i.kind === 'topic')!;
+    const caseItem = agenda.find((i) => i.title === 'Elev C')!;
+    // Two people of the same unit start from the same (empty) note.
+    const first = await call(samordnare, 'PUT', `/api/v1/agenda-items/${topic.id}/note`, { version: 0, text: 'Fler rastvakter vid fotbollsplanen.' });
+    expect(first.status).toBe(200);
+    const second = await call(kurator, 'PUT', `/api/v1/agenda-items/${topic.id}/note`, { version: 0, text: 'Rastvakter även vid cykelstället.' });
+    expect(second.status).toBe(409);
+    expect(second.body.current).toMatchObject({ text: 'Fler rastvakter vid fotbollsplanen.', version: 1, updatedByName: 'Sara Lind' });
+    expect(second.body.title).toBe('Någon annan har ändrat anteckningen');
+    const resolved = await call(kurator, 'PUT', `/api/v1/agenda-items/${topic.id}/note`, {
+      version: 1,
+      text: 'Fler rastvakter vid fotbollsplanen. Rastvakter även vid cykelstället.',
+    });
+    expect(resolved.body.version).toBe(2);
+    const named = await call(kurator, 'PUT', `/api/v1/agenda-items/${topic.id}/note`, { version: 2, text: 'Ring 070-174 06 07' });
+    expect(named.status).toBe(400);
+
+    // A note on a case item: social services is covered for skolsituation/familj/hälsa but not for
+    // bedömningar och planer in the demo consent, so it does not see the school health team's note.
+    expect(
+      (await call(kurator, 'PUT', `/api/v1/agenda-items/${caseItem.id}/note`, { version: 0, text: 'Eleven mår bättre sedan samtalen.' })).status,
+    ).toBe(200);
+    const soc = await server.login('soc.oppen');
+    const socNotes = (await call(soc, 'GET', `/api/v1/meetings/${meeting.id}/notes`)).body.items as { agendaItemId: string; text: string }[];
+    expect(socNotes.map((n) => n.agendaItemId)).toContain(topic.id);
+    expect(socNotes.map((n) => n.text)).not.toContain('Eleven mår bättre sedan samtalen.');
+    const ownNotes = (await call(samordnare, 'GET', `/api/v1/meetings/${meeting.id}/notes`)).body.items as { text: string }[];
+    expect(ownNotes.map((n) => n.text)).toContain('Eleven mår bättre sedan samtalen.');
+    expect((await call(polis, 'GET', `/api/v1/meetings/${meeting.id}/notes`)).status).toBe(404);
+  });
 });

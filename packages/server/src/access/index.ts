@@ -12,6 +12,7 @@ import { eventsReader, signalsReader } from './case-items.read.ts';
 import { AccessFailure } from './failure.ts';
 import { agendaRepository } from './agenda.ts';
 import { decisionsRepository } from './decisions.ts';
+import { meetingNotesRepository } from './meeting-notes.ts';
 
 export type { Actor, Purpose } from './actor.ts';
 export { hasRole, PURPOSES } from './actor.ts';
@@ -30,6 +31,7 @@ export interface Scoped {
   events: ReturnType<typeof eventsReader>;
   agenda: ReturnType<typeof agendaRepository>;
   decisions: ReturnType<typeof decisionsRepository>;
+  meetingNotes: ReturnType<typeof meetingNotesRepository>;
   /** The Swedish calendar date this request is decided on (consent validity, age). */
   today: string;
   /** Organisation tables (not personal data) may be used directly inside the same transaction. */
@@ -62,6 +64,7 @@ export async function runScoped<T>(access: AccessContext, actor: Actor, purpose:
         events: eventsReader(tx, actor, purpose, today),
         agenda: agendaRepository(tx, actor, purpose, today),
         decisions: decisionsRepository(tx, actor, purpose, today),
+        meetingNotes: meetingNotesRepository(tx, actor, purpose, today),
         today,
         tx,
         actor,
@@ -109,3 +112,4 @@ export { refreshConsentWindows, adminSetConsentPolicy } from './consent-job.ts';
 export { tenantConsentPolicy } from './consent-ledger.ts';
 export { systemSeedDemoCases, type DemoCaseIds } from './demo-cases.ts';
 export { SUPPORT_TARGETS, type DecisionView } from './decisions.ts';
+export { NoteConflict, type NoteView } from './meeting-notes.ts';

@@ -14,6 +14,7 @@ import {
   signals,
   agendaItems,
   decisions,
+  agendaNotes,
 } from '../db/personal.schema.ts';
 import { hasRole, type Actor, type Purpose } from './actor.ts';
 
@@ -211,6 +212,18 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
               and exists (select 1 from team_members dtm where dtm.team_id = dm.team_id and dtm.user_id = ${actor.userId})
               and (di.case_id is null or ${decisions.ownerUnitId} = ${actor.actingUnitId}
                 or ${coveredSql(actor, today, sql`di.case_id`, sql`${decisions.recordedByUnitId}`, sql`'insatser'`)})))`
+        : DENY,
+  },
+  agenda_notes: {
+    // The team's members; on a case item only the writing unit, or units an active consent
+    // covers for the category bedömningar och planer.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor)
+        ? sql`exists (select 1 from agenda_items ni join meetings nm on nm.id = ni.meeting_id
+            where ni.id = ${agendaNotes.agendaItemId}
+              and exists (select 1 from team_members ntm where ntm.team_id = nm.team_id and ntm.user_id = ${actor.userId})
+              and (ni.kind <> 'case' or ${coveredSql(actor, today, sql`ni.case_id`, sql`${agendaNotes.unitId}`, sql`'bedomningar_och_planer'`)}))`
         : DENY,
   },
 };

@@ -180,6 +180,15 @@ export const decisions = pgTable('decisions', {
   version: integer('version').notNull().default(1),
 });
 
+export const agendaNotes = pgTable('agenda_notes', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  agendaItemId: uuid('agenda_item_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  text: text('text').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
 /** SQL table names holding personal data; the access registry must cover each. */
 export const PERSONAL_DATA_TABLES = [
   'children',
@@ -194,5 +203,6 @@ export const PERSONAL_DATA_TABLES = [
   'case_events',
   'agenda_items',
   'decisions',
+  'agenda_notes',
 ] as const;
 export type PersonalDataTable = (typeof PERSONAL_DATA_TABLES)[number];

@@ -13,13 +13,13 @@ import {
   swedishHolidayOn,
   validateSeriesRule,
 } from '@samsyn/domain';
-import { runScoped, SUPPORT_TARGETS, type Actor, type Scoped } from '../../access/index.ts';
+import { NoteConflict, runScoped, SUPPORT_TARGETS, type Actor, type Scoped } from '../../access/index.ts';
 import { queryRows } from '../../db/driver.ts';
 import { newId } from '../../db/ids.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
-import { authedErrors, problemSchema, singleLine, uuidParam, versionInput } from '../../http/schemas.ts';
+import { authedErrors, multiLine, problemSchema, singleLine, uuidParam, versionInput } from '../../http/schemas.ts';
 import { isoDateInput } from '../cases/cases.schemas.ts';
 
 /**
@@ -495,5 +495,108 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
       },
     },
     async (request) => scoped(actorOf(request), async (s) => ({ decisions: await s.decisions.mine() })),
+  );
+
+  r.get(
+    '/api/v1/meetings/:id/attendance',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Närvaro / attendance',
+        params: uuidParam,
+        response: {
+          200: z.object({ items: z.array(z.object({ userId: z.uuid(), name: z.string(), unitName: z.string(), present: z.boolean().nullable() })) }),
+          ...authedErrors,
+        },
+      },
+    },
+    async (request) =>
+      scoped(actorOf(request), async (s) => {
+        const items = await s.meetingNotes.attendance(request.params.id);
+        if (!items) throw new AppError('not_found');
+        return { items };
+      }),
+  );
+
+  r.put(
+    '/api/v1/meetings/:id/attendance',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Registrera närvaro / record attendance',
+        description: 'Teamets medlemmar registrerar vilka som var med.',
+        params: uuidParam,
+        body: z.strictObject({ userId: z.uuid(), present: z.boolean() }),
+        response: { 204: z.null(), ...authedErrors },
+      },
+    },
+    async (request, reply) => {
+      await scoped(actorOf(request), (s) => s.meetingNotes.setAttendance(request.params.id, request.body.userId, request.body.present));
+      return reply.status(204).send(null);
+    },
+  );
+
+  const noteView = z.object({
+    id: z.uuid(),
+    agendaItemId: z.uuid(),
+    unit: z.object({ id: z.uuid(), name: z.string() }),
+    text: z.string(),
+    version: z.number().int(),
+    updatedByName: z.string(),
+    updatedAt: z.string(),
+  });
+
+  r.get(
+    '/api/v1/meetings/:id/notes',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Anteckningar per punkt / notes per item',
+        description:
+          'En anteckning per verksamhet och punkt. Om ett ärende syns anteckningar från andra verksamheter bara enligt samtycket (bedömningar och planer).',
+        params: uuidParam,
+        response: { 200: z.object({ items: z.array(noteView) }), ...authedErrors },
+      },
+    },
+    async (request) =>
+      scoped(actorOf(request), async (s) => {
+        const items = await s.meetingNotes.notes(request.params.id);
+        if (!items) throw new AppError('not_found');
+        return { items };
+      }),
+  );
+
+  r.put(
+    '/api/v1/agenda-items/:id/note',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Spara din verksamhets anteckning / save your unit’s note',
+        description:
+          'version är den version du utgick från (0 för en ny anteckning). Har någon annan sparat under tiden svarar servern 409 med den sparade texten i current; inget skrivs över, och din text finns kvar hos dig.',
+        params: uuidParam,
+        body: z.strictObject({ version: z.number().int().min(0).max(2147483647), text: multiLine(8000) }),
+        response: { 200: noteView, ...authedErrors, 409: problemSchema.extend({ current: noteView.optional() }) },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return await scoped(actorOf(request), (s) => s.meetingNotes.saveNote(request.params.id, request.body.version, request.body.text));
+      } catch (err) {
+        if (!(err instanceof NoteConflict)) throw err;
+        return reply
+          .status(409)
+          .type('application/problem+json')
+          .send({
+            type: 'https://samsyn.se/problem/conflict',
+            title: 'Någon annan har ändrat anteckningen',
+            titleEn: 'Someone else changed the note',
+            status: 409,
+            detail: `${err.current.updatedByName} sparade en ny version medan du skrev. Din text är inte sparad men finns kvar; jämför med den sparade texten och spara igen.`,
+            detailEn: `${err.current.updatedByName} saved a new version while you were writing. Your text is not saved but kept; compare with the saved text and save again.`,
+            current: err.current,
+          });
+      }
+    },
   );
 }
