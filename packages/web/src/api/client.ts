@@ -22,6 +22,8 @@ export class ApiError extends Error {
   readonly detail?: string;
   readonly detailEn?: string;
   readonly errors: ApiFieldError[];
+  /** The whole problem body, for extra members such as the note conflict's `current`. */
+  readonly body: ProblemBody & Record<string, unknown>;
 
   constructor(status: number, body: ProblemBody) {
     super(body.titleEn ?? body.title ?? `HTTP ${status}`);
@@ -33,6 +35,7 @@ export class ApiError extends Error {
     this.detail = body.detail;
     this.detailEn = body.detailEn ?? body.detail;
     this.errors = Array.isArray(body.errors) ? body.errors : [];
+    this.body = body as ProblemBody & Record<string, unknown>;
   }
 }
 

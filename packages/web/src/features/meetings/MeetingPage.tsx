@@ -8,7 +8,8 @@ import { PageHeading } from '../../ui/PageHeading';
 import { Loading } from '../../ui/Loading';
 import { FormAlert } from '../../ui/FormAlert';
 import { focusLater } from '../cases/caseContext';
-import { useAgenda, useDecisions, useMeetingInfo, type AgendaItem, type Decision } from './api';
+import { useAgenda, useDecisions, useMeetingInfo, useMeetingNotes, type AgendaItem, type Decision, type MeetingNote } from './api';
+import { AttendanceSection, ItemNotes } from './MeetingNotes';
 import { AgendaItemForm } from './AgendaItemForm';
 import { DecisionList, NewDecisionForm } from './DecisionForms';
 import { useLongDate } from './dates';
@@ -20,12 +21,16 @@ function AgendaEntry({
   item,
   isSamordnare,
   decisions,
+  notes,
+  notesLoaded,
   meetingId,
   announce,
 }: {
   item: AgendaItem;
   isSamordnare: boolean;
   decisions: Decision[];
+  notes: MeetingNote[];
+  notesLoaded: boolean;
   meetingId: string;
   announce: (m: string) => void;
 }) {
@@ -62,6 +67,7 @@ function AgendaEntry({
       </Heading>
       <DecisionList item={item} decisions={decisions} meetingId={meetingId} announce={announce} />
       <NewDecisionForm item={item} meetingId={meetingId} announce={announce} />
+      <ItemNotes itemId={item.id} itemTitle={item.title} meetingId={meetingId} notes={notes} loaded={notesLoaded} />
     </li>
   );
 }
@@ -74,6 +80,7 @@ export function MeetingPage() {
   const info = useMeetingInfo(meetingId);
   const agenda = useAgenda(meetingId);
   const decisions = useDecisions(meetingId);
+  const notes = useMeetingNotes(meetingId);
   const [announcement, setAnnouncement] = useState('');
 
   const back = (
@@ -98,6 +105,7 @@ export function MeetingPage() {
   const meeting = info.data?.meeting;
   const title = meeting ? t('meetings.agenda.title', { date: longDate(meeting.date) }) : t('meetings.agenda.titleLoading');
   const byItem = (id: string) => (decisions.data?.items ?? []).filter((d) => d.agendaItemId === id);
+  const notesOf = (id: string) => (notes.data?.items ?? []).filter((n) => n.agendaItemId === id);
 
   return (
     <>
@@ -118,6 +126,7 @@ export function MeetingPage() {
       )}
       {info.isError && <FormAlert error={info.error} />}
       <div role="status">{announcement && <Paragraph>{announcement}</Paragraph>}</div>
+      {info.data && <AttendanceSection meetingId={meetingId} />}
       <section aria-labelledby={AGENDA_HEADING_ID} className="section">
         <Heading level={2} data-size="md" id={AGENDA_HEADING_ID} tabIndex={-1}>
           {t('meetings.agenda.heading')}
@@ -125,6 +134,7 @@ export function MeetingPage() {
         {(agenda.isPending || decisions.isPending) && <Loading />}
         {agenda.isError && <FormAlert error={agenda.error} level={3} />}
         {decisions.isError && <FormAlert error={decisions.error} level={3} />}
+        {notes.isError && <FormAlert error={notes.error} level={3} />}
         {agenda.data && agenda.data.items.length === 0 && <Paragraph>{t('meetings.agenda.empty')}</Paragraph>}
         {agenda.data && agenda.data.items.length > 0 && (
           <List.Ordered className="agenda" aria-labelledby={AGENDA_HEADING_ID}>
@@ -136,6 +146,8 @@ export function MeetingPage() {
                   item={item}
                   isSamordnare={agenda.data.isSamordnare}
                   decisions={byItem(item.id)}
+                  notes={notesOf(item.id)}
+                  notesLoaded={notes.isSuccess}
                   meetingId={meetingId}
                   announce={setAnnouncement}
                 />

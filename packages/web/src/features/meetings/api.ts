@@ -149,6 +149,8 @@ export const agendaKeys = {
   agenda: (meetingId: string) => ['meetings', 'agenda', meetingId] as const,
   decisions: (meetingId: string) => ['meetings', 'decisions', meetingId] as const,
   tasks: ['meetings', 'tasks'] as const,
+  attendance: (meetingId: string) => ['meetings', 'attendance', meetingId] as const,
+  notes: (meetingId: string) => ['meetings', 'notes', meetingId] as const,
 };
 
 /** The meeting and its team; null when it does not exist or the user is not in the team (404). */
@@ -198,3 +200,51 @@ export const addDecision = (agendaItemId: string, body: DecisionBody) =>
 
 export const closeDecision = (id: string, body: { version: number; note?: string }) =>
   api.post<Decision>(`/decisions/${encodeURIComponent(id)}/close`, body);
+
+// ---- Attendance and notes ----
+
+export interface Attendee {
+  userId: string;
+  name: string;
+  unitName: string;
+  present: boolean | null;
+}
+
+export interface MeetingNote {
+  id: string;
+  agendaItemId: string;
+  unit: { id: string; name: string };
+  text: string;
+  version: number;
+  updatedByName: string;
+  updatedAt: string;
+}
+
+export function useAttendance(meetingId: string) {
+  return useQuery({
+    queryKey: agendaKeys.attendance(meetingId),
+    queryFn: () => api.get<ListResponse<Attendee>>(`${meetingPath(meetingId)}/attendance`),
+    retry: retryServerErrors,
+  });
+}
+
+export function useMeetingNotes(meetingId: string) {
+  return useQuery({
+    queryKey: agendaKeys.notes(meetingId),
+    queryFn: () => api.get<ListResponse<MeetingNote>>(`${meetingPath(meetingId)}/notes`),
+    retry: retryServerErrors,
+  });
+}
+
+export const setAttendance = (meetingId: string, body: { userId: string; present: boolean }) =>
+  api.put<void>(`${meetingPath(meetingId)}/attendance`, body);
+
+export const saveNote = (agendaItemId: string, body: { version: number; text: string }) =>
+  api.put<MeetingNote>(`/agenda-items/${encodeURIComponent(agendaItemId)}/note`, body);
+
+/** The note saved by someone else, from a 409 on saveNote; null for any other error. */
+export function conflictingNote(error: unknown): MeetingNote | null {
+  if (!isApiError(error) || error.status !== 409) return null;
+  const current = error.body.current;
+  return current && typeof current === 'object' ? (current as MeetingNote) : null;
+}
