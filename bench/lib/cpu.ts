@@ -28,7 +28,8 @@ export interface CpuSnapshot {
   machineBusyMs: number;
   stealMs: number;
   serverMs: number;
-  postgresMs: number;
+  /** Per PostgreSQL process (pid → ms): a backend the pool closes during a run must not take its lifetime's CPU with it. */
+  postgresMs: Map<string, number>;
   selfMs: number;
 }
 
@@ -43,8 +44,8 @@ function processCpuMs(pid: number | string): number {
   }
 }
 
-function postgresCpuMs(dbName: string): number {
-  let ms = 0;
+function postgresCpuMs(dbName: string): Map<string, number> {
+  const out = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     let cmd: string;
@@ -54,9 +55,9 @@ function postgresCpuMs(dbName: string): number {
       continue;
     }
     if (!cmd.startsWith('postgres')) continue;
-    if (cmd.includes(` ${dbName} `) || PG_BACKGROUND.test(cmd)) ms += processCpuMs(pid);
+    if (cmd.includes(` ${dbName} `) || PG_BACKGROUND.test(cmd)) out.set(pid, processCpuMs(pid));
   }
-  return ms;
+  return out;
 }
 
 /** CPU time the whole machine spent busy, and time the hypervisor took away (steal), in ms. */
@@ -85,7 +86,9 @@ export function cpuUse(before: CpuSnapshot | null, after: CpuSnapshot | null, re
   if (!before || !after) return null;
   const wall = after.wallMs - before.wallMs;
   const server = after.serverMs - before.serverMs;
-  const postgres = after.postgresMs - before.postgresMs;
+  // A backend that exits during the run contributes nothing, a new one all of its time: at most slightly low.
+  let postgres = 0;
+  for (const [pid, ms] of after.postgresMs) postgres += Math.max(0, ms - (before.postgresMs.get(pid) ?? 0));
   const self = after.selfMs - before.selfMs;
   const other = Math.max(0, after.machineBusyMs - before.machineBusyMs - server - postgres - self);
   return {

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import autocannon, { type Result } from 'autocannon';
 import type pg from 'pg';
-import { scaleCpuSnapshot, scaleCpuUse } from './scale-cpu.ts';
+import { cpuSnapshot, cpuUse } from './cpu.ts';
 import { getJson } from './server.ts';
 import { PASSWORD, ROOT, SESSION_COOKIE } from './settings.ts';
 import {
@@ -238,7 +238,7 @@ export async function runLoad(opts: {
   instance.on('response', (_client, statusCode, _bytes, ms) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
   });
-  const before = scaleCpuSnapshot(opts.serverPid, opts.dbName);
+  const before = cpuSnapshot(opts.serverPid, opts.dbName);
   let result: Result;
   try {
     result = await instance;
@@ -258,7 +258,7 @@ export async function runLoad(opts: {
     requests: latencies.length,
     reqPerSec: round1(latencies.length / result.duration),
     durationSeconds: result.duration,
-    cpu: scaleCpuUse(before, scaleCpuSnapshot(opts.serverPid, opts.dbName), latencies.length),
+    cpu: cpuUse(before, cpuSnapshot(opts.serverPid, opts.dbName), latencies.length),
   };
 }
 

@@ -2,10 +2,8 @@ import { sql } from 'drizzle-orm';
 import { queryPrepared, type Tx } from '../db/driver.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
-import { loadVisibleCase, readSignals, systemCaseExists } from './cases.read.ts';
+import { iso, loadVisibleCase, readSignals, systemCaseExists } from './cases.read.ts';
 import { ruleCondition } from './rules.ts';
-
-const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
 export function signalsReader(tx: Tx, actor: Actor, purpose: Purpose, today: string) {
   const rule = (t: string) => ruleCondition(t, actor, purpose, today);

@@ -67,7 +67,7 @@ const LEVEL_REASON: Record<AccessLevel, { reasonSv: string; reasonEn: string }> 
   },
 };
 
-const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+export const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
 /** The derived case state, in SQL, from the stored consent windows (same rule as the domain). */
 function stateSql(today: string): SQL {
