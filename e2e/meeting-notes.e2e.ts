@@ -72,9 +72,11 @@ describe('meeting attendance and notes', () => {
     // Attendance: tick herself present; saved at once.
     const attendance = page.getByRole('group', { name: 'Vilka var med?' });
     const me = attendance.getByRole('checkbox', { name: /^Sara Lind \(/ }).first();
-    await me.check();
+    // The box shows the saved state, so it turns checked when the save is done (check() would
+    // demand the change at once and fails on a slow save).
+    await me.click();
     await page.getByText('Närvaron är sparad.').waitFor();
-    expect(await me.isChecked()).toBe(true);
+    await expect.poll(() => me.isChecked()).toBe(true);
     await expectNoAxeViolations(page, 'närvaro sparad');
 
     // Two contexts, same unit, both loaded before anyone saved.
