@@ -13,6 +13,8 @@ import { AccessFailure } from './failure.ts';
 import { agendaRepository } from './agenda.ts';
 import { decisionsRepository } from './decisions.ts';
 import { meetingNotesRepository } from './meeting-notes.ts';
+import { meetingFollowUpRepository } from './meeting-followup.ts';
+import { teamOverviewRepository } from './team-overview.ts';
 
 export type { Actor, Purpose } from './actor.ts';
 export { hasRole, PURPOSES } from './actor.ts';
@@ -32,6 +34,8 @@ export interface Scoped {
   agenda: ReturnType<typeof agendaRepository>;
   decisions: ReturnType<typeof decisionsRepository>;
   meetingNotes: ReturnType<typeof meetingNotesRepository>;
+  followUp: ReturnType<typeof meetingFollowUpRepository>;
+  teamOverview: ReturnType<typeof teamOverviewRepository>;
   /** The Swedish calendar date this request is decided on (consent validity, age). */
   today: string;
   /** Organisation tables (not personal data) may be used directly inside the same transaction. */
@@ -65,6 +69,8 @@ export async function runScoped<T>(access: AccessContext, actor: Actor, purpose:
         agenda: agendaRepository(tx, actor, purpose, today),
         decisions: decisionsRepository(tx, actor, purpose, today),
         meetingNotes: meetingNotesRepository(tx, actor, purpose, today),
+        followUp: meetingFollowUpRepository(tx, actor, purpose, today),
+        teamOverview: teamOverviewRepository(tx, actor, purpose, today),
         today,
         tx,
         actor,
@@ -112,4 +118,14 @@ export { refreshConsentWindows, adminSetConsentPolicy } from './consent-job.ts';
 export { tenantConsentPolicy } from './consent-ledger.ts';
 export { systemSeedDemoCases, type DemoCaseIds } from './demo-cases.ts';
 export { SUPPORT_TARGETS, type DecisionView } from './decisions.ts';
+export {
+  FAMILY_STATUSES,
+  FAMILY_STATUS_LABELS,
+  MAX_FEEDBACK_WORKING_DAYS,
+  VoiceConflict,
+  setTenantMeetingPolicy,
+  tenantMeetingPolicy,
+  type FeedbackTaskView,
+  type VoiceView,
+} from './meeting-followup.ts';
 export { NoteConflict, type NoteView } from './meeting-notes.ts';

@@ -15,6 +15,8 @@ import {
   agendaItems,
   decisions,
   agendaNotes,
+  agendaVoices,
+  feedbackTasks,
 } from '../db/personal.schema.ts';
 import { hasRole, type Actor, type Purpose } from './actor.ts';
 
@@ -224,6 +226,33 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
             where ni.id = ${agendaNotes.agendaItemId}
               and exists (select 1 from team_members ntm where ntm.team_id = nm.team_id and ntm.user_id = ${actor.userId})
               and (ni.kind <> 'case' or ${coveredSql(actor, today, sql`ni.case_id`, sql`${agendaNotes.unitId}`, sql`'bedomningar_och_planer'`)}))`
+        : DENY,
+  },
+  agenda_voices: {
+    // The child's and guardians' own words for a meeting (meetings issue §3). Said for the team's
+    // coordination, so: team members whose unit entered them, owns the case, or is covered by an
+    // active consent for the case's purpose (any category). Anyone else sees the item de-identified.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor)
+        ? sql`exists (select 1 from agenda_items vi join meetings vm on vm.id = vi.meeting_id join cases vc on vc.id = vi.case_id
+            where vi.id = ${agendaVoices.agendaItemId}
+              and exists (select 1 from team_members vtm where vtm.team_id = vm.team_id and vtm.user_id = ${actor.userId})
+              and (${agendaVoices.unitId} = ${actor.actingUnitId} or vc.owning_unit_id = ${actor.actingUnitId}
+                or ${activeConsentSql(actor, today, sql`vi.case_id`, sql`vc.owning_unit_id`)}))`
+        : DENY,
+  },
+  feedback_tasks: {
+    // Its owner always. Otherwise the team's members: the unit that created it, the owner's unit,
+    // and units an active consent covers for insatser (like decisions).
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor)
+        ? sql`(${feedbackTasks.ownerUserId} = ${actor.userId} or exists (select 1 from agenda_items fi join meetings fm on fm.id = fi.meeting_id
+            where fi.id = ${feedbackTasks.agendaItemId}
+              and exists (select 1 from team_members ftm where ftm.team_id = fm.team_id and ftm.user_id = ${actor.userId})
+              and (${feedbackTasks.ownerUnitId} = ${actor.actingUnitId}
+                or ${coveredSql(actor, today, sql`fi.case_id`, sql`${feedbackTasks.createdByUnitId}`, sql`'insatser'`)})))`
         : DENY,
   },
 };

@@ -189,6 +189,28 @@ export const agendaNotes = pgTable('agenda_notes', {
   version: integer('version').notNull().default(1),
 });
 
+export const agendaVoices = pgTable('agenda_voices', {
+  agendaItemId: uuid('agenda_item_id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  childWords: text('child_words'),
+  guardianWords: text('guardian_words'),
+  familyStatus: text('family_status').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const feedbackTasks = pgTable('feedback_tasks', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  agendaItemId: uuid('agenda_item_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  ownerUserId: uuid('owner_user_id').notNull(),
+  ownerUnitId: uuid('owner_unit_id').notNull(),
+  createdByUnitId: uuid('created_by_unit_id').notNull(),
+  status: text('status').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
 /** SQL table names holding personal data; the access registry must cover each. */
 export const PERSONAL_DATA_TABLES = [
   'children',
@@ -204,5 +226,7 @@ export const PERSONAL_DATA_TABLES = [
   'agenda_items',
   'decisions',
   'agenda_notes',
+  'agenda_voices',
+  'feedback_tasks',
 ] as const;
 export type PersonalDataTable = (typeof PERSONAL_DATA_TABLES)[number];

@@ -5,6 +5,7 @@ import { registerTeamRoutes } from './teams.routes.ts';
 import { registerUnitRoutes } from './units.routes.ts';
 import { registerUserRoutes } from './users.routes.ts';
 import { registerConsentPolicyRoutes } from './consent-policy.routes.ts';
+import { registerMeetingPolicyRoutes } from './meeting-policy.routes.ts';
 
 export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   void app.register(async (admin) => {
@@ -16,5 +17,6 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
     registerUserRoutes(admin, deps);
     registerTeamRoutes(admin, deps);
     registerConsentPolicyRoutes(admin, deps);
+    registerMeetingPolicyRoutes(admin, deps);
   });
 }

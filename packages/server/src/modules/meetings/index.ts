@@ -21,6 +21,7 @@ import { AppError } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { authedErrors, multiLine, problemSchema, singleLine, uuidParam, versionInput } from '../../http/schemas.ts';
 import { isoDateInput } from '../cases/cases.schemas.ts';
+import { feedbackTaskView, registerFollowUpRoutes } from './followup.routes.ts';
 
 /**
  * Meetings issue, first slice: a team's recurring meeting series in Europe/Stockholm, with
@@ -123,6 +124,7 @@ async function meetingFor(s: Scoped, id: string, version: number) {
 const fieldError = (field: string, message: string, messageEn: string) => new AppError('validation', { errors: [{ field, message, messageEn }] });
 
 export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerFollowUpRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const scoped = <T>(actor: Actor, fn: (s: Scoped) => Promise<T>) => runScoped(deps.access, actor, 'samverkan', fn);
 
@@ -490,11 +492,12 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
       schema: {
         tags: ['meetings'],
         summary: 'Mina uppgifter / my tasks',
-        description: 'Öppna beslut där du är ansvarig, med försenade markerade.',
-        response: { 200: z.object({ decisions: z.array(decisionView) }), ...authedErrors },
+        description: 'Öppna beslut där du är ansvarig och återkoppling till familjer som du ska göra, med försenade markerade.',
+        response: { 200: z.object({ decisions: z.array(decisionView), feedbackTasks: z.array(feedbackTaskView) }), ...authedErrors },
       },
     },
-    async (request) => scoped(actorOf(request), async (s) => ({ decisions: await s.decisions.mine() })),
+    async (request) =>
+      scoped(actorOf(request), async (s) => ({ decisions: await s.decisions.mine(), feedbackTasks: await s.followUp.myTasks() })),
   );
 
   r.get(
