@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isNonWorkingDay, isoWeekday, swedishPublicHolidays, toSwedishDate } from '@samsyn/domain';
 import { startTestServer, type Session, type TestServer } from './harness.ts';
 import { caller, UNIT, unitIds, type Call } from './cases-helpers.ts';
+import { familyDecisionSentence } from '../src/pdf/minutes.ts';
+import { pdfText } from './pdf-text.ts';
 
 /**
  * Meetings issue §3, §5, §8: the child's and guardians' voice, the family's part, the feedback
@@ -175,6 +177,57 @@ describe('voice, feedback and follow-up', () => {
     expect((await call(kurator, 'GET', '/api/v1/me/tasks')).body.feedbackTasks).toEqual([]);
     const events2 = (await call(samordnare, 'GET', `/api/v1/cases/${caseId}/events`)).body.items as { text?: string }[];
     expect(events2.map((e) => e.text)).toContain('Återkoppling till familjen gjord: Ringde mamman, hon var nöjd med förslaget.');
+  });
+
+  it('prints the minutes: the team’s version by consent, the family’s version in plain Swedish', async () => {
+    const what = 'Kurator träffar eleven varje vecka';
+    const decision = await call(kurator, 'POST', `/api/v1/agenda-items/${caseItemId}/decisions`, {
+      what,
+      ownerUserId: kurator.me.id,
+      ownerUnitId: kurator.me.actingUnit.id,
+      dueDate: addDays(meetingDate, 14),
+      supportTarget: 'barn',
+    });
+    expect(decision.status).toBe(201);
+    await call(kurator, 'PUT', `/api/v1/agenda-items/${caseItemId}/note`, { version: 0, text: 'Eleven har börjat komma till första lektionen.' });
+    const pdf = async (s: Session, url: string) => {
+      const res = await server.app.inject({ method: 'GET', url, headers: s.headers() });
+      return { status: res.statusCode, type: res.headers['content-type'], text: res.statusCode === 200 ? await pdfText(res.rawPayload) : '' };
+    };
+    const family = await pdf(kurator, `/api/v1/agenda-items/${caseItemId}/family-minutes.pdf`);
+    expect(family.status).toBe(200);
+    expect(family.type).toBe('application/pdf');
+    expect(family.text).toContain('Jag vill ha lugn på rasterna.');
+    expect(family.text).toContain(
+      familyDecisionSentence({
+        what,
+        ownerName: 'Karin Berg',
+        ownerUnitName: UNIT.ehBjork,
+        dueDate: addDays(meetingDate, 14),
+        supportTarget: 'barn',
+        followUpDate: null,
+        status: 'open',
+        nobodysJob: false,
+      }),
+    );
+    // The family's version holds no internal notes.
+    expect(family.text).not.toContain('första lektionen');
+    // The health centre is not covered by the consent: no family version, and the team's version de-identifies the item.
+    expect((await pdf(vc, `/api/v1/agenda-items/${caseItemId}/family-minutes.pdf`)).status).toBe(404);
+    const vcTeam = await pdf(vc, `/api/v1/meetings/${meetingId}/minutes.pdf`);
+    expect(vcTeam.status).toBe(200);
+    expect(vcTeam.text).toContain('avidentifierad');
+    expect(vcTeam.text).not.toContain('lugn på rasterna');
+    expect(vcTeam.text).not.toContain(what);
+    expect(vcTeam.text).toContain('Problematisk frånvaro i åk 5');
+    const own = await pdf(samordnare, `/api/v1/meetings/${meetingId}/minutes.pdf`);
+    expect(own.text).toContain('Jag vill ha lugn på rasterna.');
+    expect(own.text).toContain('första lektionen');
+    expect(own.text).toContain(what);
+    expect((await pdf(polis, `/api/v1/meetings/${meetingId}/minutes.pdf`)).status).toBe(404);
+    const log = await call(await server.login('logg'), 'GET', '/api/v1/audit-log?username=kurator.bjork&limit=200');
+    expect(log.status, JSON.stringify(log.body)).toBe(200);
+    expect(JSON.stringify(log.body)).toContain('family_minutes');
   });
 
   it('uses the tenant’s number of working days, set by the admin', async () => {

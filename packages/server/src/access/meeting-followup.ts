@@ -219,6 +219,45 @@ export function meetingFollowUpRepository(tx: Tx, actor: Actor, purpose: Purpose
   }
 
   return {
+    /**
+     * The case items of a meeting whose case the actor's unit may see: it owns the case or an
+     * active consent for the case's purpose covers it. Other case items are de-identified for it.
+     */
+    async coveredCaseItems(meetingId: string): Promise<Set<string>> {
+      const rows = await queryRows<{ id: string }>(
+        tx,
+        sql`select agenda_items.id from agenda_items join cases c on c.id = agenda_items.case_id
+          where agenda_items.meeting_id = ${meetingId} and agenda_items.kind = 'case' and ${ruleCondition('agenda_items', actor, purpose, today)}
+            and (c.owning_unit_id = ${actor.actingUnitId} or ${activeConsentSql(actor, today, sql`c.id`, sql`c.owning_unit_id`)})`,
+      );
+      return new Set(rows.map((r) => r.id));
+    },
+
+    /** A case item the actor's unit may speak for (owner or covered), with its case's child. */
+    async familyItem(agendaItemId: string) {
+      const item = await caseItem(agendaItemId);
+      if (item.kind !== 'case' || !item.case_id || !item.may_speak) throw new AccessFailure('not_found');
+      const [c] = await queryRows<{ child_id: string | null }>(tx, sql`select child_id from cases where id = ${item.case_id}`);
+      return {
+        id: item.id,
+        caseId: item.case_id,
+        meetingId: item.meeting_id,
+        meetingDate: item.meeting_date,
+        teamId: item.team_id,
+        childId: c?.child_id ?? null,
+      };
+    },
+
+    /** The team's next planned meeting after `date` with this case on its agenda. */
+    async nextMeetingWithCase(teamId: string, caseId: string, date: string) {
+      const [m] = await queryRows<{ date: string; start_time: string }>(
+        tx,
+        sql`select m.date::text as date, m.start_time from meetings m where m.team_id = ${teamId} and m.status = 'planned' and m.date > ${date}::date
+          and exists (select 1 from agenda_items a where a.meeting_id = m.id and a.case_id = ${caseId}) order by m.starts_at limit 1`,
+      );
+      return m ? { date: m.date, startTime: m.start_time } : null;
+    },
+
     /** The voices of a meeting's case items the actor may see. null when not a member. */
     async voices(meetingId: string): Promise<VoiceView[] | null> {
       const [member] = await queryRows(

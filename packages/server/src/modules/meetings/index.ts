@@ -22,6 +22,7 @@ import { actorOf } from '../../http/request-context.ts';
 import { authedErrors, multiLine, problemSchema, singleLine, uuidParam, versionInput } from '../../http/schemas.ts';
 import { isoDateInput } from '../cases/cases.schemas.ts';
 import { feedbackTaskView, registerFollowUpRoutes } from './followup.routes.ts';
+import { registerMinutesRoutes } from './minutes.routes.ts';
 
 /**
  * Meetings issue, first slice: a team's recurring meeting series in Europe/Stockholm, with
@@ -125,6 +126,7 @@ const fieldError = (field: string, message: string, messageEn: string) => new Ap
 
 export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerFollowUpRoutes(app, deps);
+  registerMinutesRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const scoped = <T>(actor: Actor, fn: (s: Scoped) => Promise<T>) => runScoped(deps.access, actor, 'samverkan', fn);
 
