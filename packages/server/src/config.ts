@@ -16,11 +16,19 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   seedDemo: boolean;
+  /** With the demo seed: the demo team's meeting series, agenda, decisions and feedback (default on). */
+  demoMeetings: boolean;
   loginRateLimitPerMinute: number;
   lockoutThreshold: number;
   lockoutMinutes: number;
   logLevel: string;
   auditSealIntervalMs: number;
+  /** The address users reach the app on; links in e-mails point here (no trailing slash). */
+  publicUrl: string;
+  /** SMTP server for the e-mail outbox; null (the demo) leaves e-mails pending, unsent. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailSendIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +78,22 @@ function secret(env: Env, name: string, file: string, dataDir: string, productio
   return buf;
 }
 
+function publicUrl(env: Env, port: number): string {
+  const raw = env.SAMSYN_PUBLIC_URL;
+  if (!raw) return `http://localhost:${port}`;
+  if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(raw))
+    throw new ConfigError('SAMSYN_PUBLIC_URL måste vara en http(s)-adress, t.ex. https://samsyn.example.se / must be an http(s) URL');
+  return raw.replace(/\/+$/, '');
+}
+
+function smtpUrl(env: Env): string | null {
+  const raw = env.SMTP_URL;
+  if (!raw) return null;
+  if (!/^smtps?:\/\/[^/\s]+/.test(raw))
+    throw new ConfigError('SMTP_URL måste börja med smtp:// eller smtps:// / must start with smtp:// or smtps://');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
@@ -84,9 +108,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && !databaseUrl) {
     throw new ConfigError('DATABASE_URL krävs när NODE_ENV=production / is required when NODE_ENV=production');
   }
+  const port = int(env, 'PORT', 3000, 0, 65535);
   return {
     env: nodeEnv,
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     host: env.HOST || '127.0.0.1',
     dataDir,
     databaseUrl,
@@ -97,10 +122,15 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 10, 1, 24 * 7),
     seedDemo: bool(env, 'SEED_DEMO', !production),
+    demoMeetings: bool(env, 'DEMO_MEETINGS', true),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
     lockoutThreshold: int(env, 'LOCKOUT_THRESHOLD', 5, 1, 100),
     lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     auditSealIntervalMs: int(env, 'AUDIT_SEAL_INTERVAL_MS', 200, 50, 60_000),
+    publicUrl: publicUrl(env, port),
+    smtpUrl: smtpUrl(env),
+    mailFrom: env.MAIL_FROM || 'Samsyn <noreply@samsyn.invalid>',
+    mailSendIntervalMs: int(env, 'MAIL_SEND_INTERVAL_MS', 15_000, 1000, 3_600_000),
   };
 }

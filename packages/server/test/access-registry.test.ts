@@ -20,6 +20,9 @@ const ORGANISATIONAL_TABLES = [
   'meeting_series',
   'meetings',
   'meeting_attendance',
+  // A user's own notifications (titles without child data; only the recipient reads them) and their e-mail outbox.
+  'notifications',
+  'email_outbox',
   'sessions',
   'audit_log',
   'audit_chain',

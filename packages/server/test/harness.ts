@@ -50,6 +50,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     SESSION_SECRET: randomBytes(32).toString('hex'),
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    // The demo meetings fill the demo team's calendar; tests that plan meetings start empty.
+    DEMO_MEETINGS: 'false',
     ...overrides,
   });
 }

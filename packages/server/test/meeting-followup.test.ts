@@ -4,6 +4,7 @@ import { startTestServer, type Session, type TestServer } from './harness.ts';
 import { caller, UNIT, unitIds, type Call } from './cases-helpers.ts';
 import { familyDecisionSentence } from '../src/pdf/minutes.ts';
 import { pdfText } from './pdf-text.ts';
+import { remindFeedbackDue } from '../src/access/index.ts';
 
 /**
  * Meetings issue §3, §5, §8: the child's and guardians' voice, the family's part, the feedback
@@ -339,5 +340,48 @@ describe('voice, feedback and follow-up', () => {
       ownerUnitId: foreignUnit,
     });
     expect(feedback.status).toBe(400);
+  });
+
+  it('notifies invitations, decisions assigned to me, feedback due and agenda changes', async () => {
+    type Note = { kind: string; titleSv: string; link: string; read: boolean };
+    const mine = async (who: Session) => (await call(who, 'GET', '/api/v1/me/notifications')).body.items as Note[];
+    // Social services was invited to the case item; the samordnare who added it is not notified.
+    const soc1 = await mine(soc);
+    expect(soc1.some((n) => n.kind === 'invitation' && n.link === `/moten/${meetingId}` && n.titleSv.includes('Elev C'))).toBe(true);
+    expect((await mine(samordnare)).filter((n) => n.kind === 'invitation')).toEqual([]);
+    // The feedback task's owner was told at once.
+    expect((await mine(kurator)).some((n) => n.kind === 'feedback_due' && n.link === '/mina-uppgifter')).toBe(true);
+    // A decision the samordnare assigns to the kurator.
+    const d = await call(samordnare, 'POST', `/api/v1/agenda-items/${topicItemId}/decisions`, {
+      what: 'Skicka ut frånvarorutinen',
+      ownerUserId: kurator.me.id,
+      ownerUnitId: kurator.me.actingUnit.id,
+      dueDate: addDays(today, 20),
+      supportTarget: 'personal',
+    });
+    expect(d.status).toBe(201);
+    expect((await mine(kurator)).some((n) => n.kind === 'decision_assigned' && n.titleSv.includes('Problematisk frånvaro i åk 5'))).toBe(true);
+    // The daily reminder: once per open task and due date, however often it runs.
+    const later = new Date(Date.now() + 60 * 24 * 60 * 60 * 1000);
+    const first = await remindFeedbackDue(server.database.db, later);
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(await remindFeedbackDue(server.database.db, later)).toBe(0);
+    expect((await mine(kurator)).filter((n) => n.kind === 'feedback_due').length).toBeGreaterThanOrEqual(2);
+    // Moving the meeting tells the whole team.
+    const meeting = (await call(samordnare, 'GET', `/api/v1/meetings/${meetingId}`)).body.meeting;
+    const target = addDays(meetingDate, 1);
+    const moved = await call(samordnare, 'POST', `/api/v1/meetings/${meetingId}/move`, {
+      version: meeting.version,
+      date: target,
+      startTime: '10:00',
+      endTime: '11:00',
+    });
+    expect(moved.status).toBe(200);
+    expect((await mine(vc)).some((n) => n.kind === 'agenda_changed' && n.titleSv.includes('är flyttat till'))).toBe(true);
+    // E-mails wait in the outbox without case content.
+    const outbox = await server.database.ownerQuery(`select body_text from email_outbox where to_address = 'soc.oppen@exempelby.example'`, []);
+    const bodies = (outbox.rows as { body_text: string }[]).map((r) => r.body_text).join('\n');
+    expect(bodies).toContain(`/moten/${meetingId}`);
+    expect(bodies).not.toContain('Elev C');
   });
 });

@@ -6,6 +6,7 @@ import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { loadUnits, loadVisibleCase } from './cases.read.ts';
 import { AccessFailure, invalid } from './failure.ts';
+import { notifyAgendaItem } from './meeting-notify.ts';
 import { activeConsentSql, ruleCondition } from './rules.ts';
 
 export type AgendaKind = 'anonymous' | 'case' | 'topic';
@@ -196,6 +197,7 @@ export function agendaRepository(tx: Tx, actor: Actor, purpose: Purpose, today: 
         outcome: 'allowed',
         details: { kind: input.kind, caseId: input.caseId },
       });
+      await notifyAgendaItem(tx, actor, meetingId, title, [...new Set(input.invitedUnitIds)]);
       return id;
     },
   };

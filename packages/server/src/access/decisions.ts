@@ -5,6 +5,7 @@ import { newId } from '../db/ids.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { AccessFailure, invalid } from './failure.ts';
+import { notifyDecisionOwner } from './meeting-notify.ts';
 import { ruleCondition } from './rules.ts';
 
 export const SUPPORT_TARGETS = ['barn', 'vardnadshavare', 'personal'] as const;
@@ -100,9 +101,9 @@ export function decisionsRepository(tx: Tx, actor: Actor, purpose: Purpose, toda
     },
 
     async add(agendaItemId: string, input: DecisionInput): Promise<string> {
-      const [item] = await queryRows<{ id: string; case_id: string | null; status: string; kind: string }>(
+      const [item] = await queryRows<{ id: string; case_id: string | null; status: string; kind: string; meeting_id: string; title: string }>(
         tx,
-        sql`select agenda_items.id, agenda_items.case_id, m.status, agenda_items.kind from agenda_items join meetings m on m.id = agenda_items.meeting_id
+        sql`select agenda_items.id, agenda_items.case_id, m.status, agenda_items.kind, agenda_items.meeting_id, agenda_items.title from agenda_items join meetings m on m.id = agenda_items.meeting_id
           where agenda_items.id = ${agendaItemId} and ${ruleCondition('agenda_items', actor, purpose, today)}`,
       );
       if (!item) throw new AccessFailure('not_found');
@@ -146,6 +147,13 @@ export function decisionsRepository(tx: Tx, actor: Actor, purpose: Purpose, toda
         outcome: 'allowed',
         details: { agendaItemId },
       });
+      if (input.ownerUserId)
+        await notifyDecisionOwner(tx, actor, {
+          ownerUserId: input.ownerUserId,
+          meetingId: item.meeting_id,
+          itemTitle: item.title,
+          dueDate: input.dueDate,
+        });
       return id;
     },
 

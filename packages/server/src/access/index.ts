@@ -129,3 +129,13 @@ export {
   type VoiceView,
 } from './meeting-followup.ts';
 export { NoteConflict, type NoteView } from './meeting-notes.ts';
+export { notifyMeetingChanged, remindFeedbackDue } from './meeting-notify.ts';
+export {
+  notify,
+  notificationsRepository,
+  setNotificationBaseUrl,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  type NotificationInput,
+  type NotificationView,
+} from './notifications.ts';

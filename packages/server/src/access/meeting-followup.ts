@@ -5,6 +5,7 @@ import { newId } from '../db/ids.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { AccessFailure, invalid } from './failure.ts';
+import { notifyFeedbackOwner } from './meeting-notify.ts';
 import { activeConsentSql, ruleCondition } from './rules.ts';
 
 export const FAMILY_STATUSES = ['not_invited', 'invited', 'accepted', 'declined', 'attended'] as const;
@@ -27,7 +28,7 @@ export const MAX_FEEDBACK_WORKING_DAYS = 30;
 export async function tenantMeetingPolicy(tx: Tx): Promise<MeetingPolicy> {
   const [row] = await queryRows<{ days: number | string | null }>(
     tx,
-    sql`select (settings->'meetingPolicy'->>'feedbackWorkingDays')::int as days from tenants where id = current_tenant()`,
+    sql`select (settings->>'feedbackWorkingDays')::int as days from tenants where id = current_tenant()`,
   );
   const days = row?.days === null || row?.days === undefined ? DEFAULT_FEEDBACK_WORKING_DAYS : Number(row.days);
   return { feedbackWorkingDays: days };
@@ -41,8 +42,8 @@ export async function setTenantMeetingPolicy(tx: Tx, actor: Actor, policy: Meeti
       `Enter a whole number of working days between 1 and ${MAX_FEEDBACK_WORKING_DAYS}.`,
     );
   const before = await tenantMeetingPolicy(tx);
-  await tx.execute(sql`update tenants set settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{meetingPolicy}',
-      ${JSON.stringify({ feedbackWorkingDays: policy.feedbackWorkingDays })}::jsonb) where id = current_tenant()`);
+  await tx.execute(sql`update tenants set settings = coalesce(settings, '{}'::jsonb) || ${JSON.stringify({ feedbackWorkingDays: policy.feedbackWorkingDays })}::jsonb
+    where id = current_tenant()`);
   await appendAudit(tx, actor, {
     action: 'update',
     resourceType: 'meeting_policy',
@@ -415,6 +416,7 @@ export function meetingFollowUpRepository(tx: Tx, actor: Actor, purpose: Purpose
         outcome: 'allowed',
         details: { agendaItemId, dueDate: due, workingDays: policy.feedbackWorkingDays },
       });
+      await notifyFeedbackOwner(tx, actor, { id, ownerUserId, itemTitle: view.itemTitle, dueDate: due });
       return view;
     },
 

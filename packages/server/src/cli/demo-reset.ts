@@ -12,7 +12,7 @@ try {
   }
   const database = await openConfiguredDatabase(config);
   await ownerTruncateAll((text) => database.ownerQuery(text));
-  await seedDemo(database.db, createFieldCrypto(config.dataKey));
+  await seedDemo(database.db, createFieldCrypto(config.dataKey), { meetings: config.demoMeetings });
   await database.close();
   console.log('Demodata återställd / demo data reset');
 } catch (err) {

@@ -17,6 +17,7 @@ import { registerCaseRoutes } from '../modules/cases/index.ts';
 import { registerMeetingRoutes } from '../modules/meetings/index.ts';
 import { registerHealthRoutes } from '../modules/health/index.ts';
 import { registerMeRoutes } from '../modules/me/index.ts';
+import { registerNotificationRoutes } from '../modules/notifications/index.ts';
 import { registerUnitRoutes } from '../modules/units/index.ts';
 import { newId } from '../db/ids.ts';
 import type { AppDeps } from './deps.ts';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerChildrenRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerMeetingRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   registerAuditReviewRoutes(app, deps);
   registerUnitRoutes(app, deps);
   if (opts.benchBareRoute) registerBenchRoutes(app, deps);

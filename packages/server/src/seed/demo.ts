@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2';
 import { fictitiousIdentityNumber, type UnitType } from '@samsyn/domain';
 import { sql } from 'drizzle-orm';
 import { appendAudit, systemInsertChildren, systemSeedDemoCases, withTenantTx, type FieldCrypto, type NewChild } from '../access/index.ts';
+import { systemSeedDemoMeetings } from '../access/demo-meetings.ts';
 import type { Db, Tx } from '../db/driver.ts';
 import { memberships, principals, teamMembers, teams, tenants, units, users } from '../db/schema.ts';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_UNITS, DEMO_USERS, FAMILY_NAMES, GIVEN_NAMES, GUARDIAN_GIVEN } from './demo-org.ts';
@@ -28,18 +29,18 @@ function addDays(iso: string, days: number): string {
 }
 
 /** Seeds the fictitious demo organisation. Does nothing if any tenant exists. */
-export async function seedDemo(db: Db, crypto: FieldCrypto): Promise<SeedResult | null> {
+export async function seedDemo(db: Db, crypto: FieldCrypto, opts: { meetings?: boolean } = {}): Promise<SeedResult | null> {
   if (!(await isEmpty(db))) return null;
   // One hash for all demo accounts keeps the seed fast; real accounts each get their own.
   const passwordHash = await hash(DEMO_PASSWORD);
   const tenantId = newId();
-  await withTenantTx(db, tenantId, (tx) => seedMainTenant(tx, tenantId, passwordHash, crypto));
+  await withTenantTx(db, tenantId, (tx) => seedMainTenant(tx, tenantId, passwordHash, crypto, opts.meetings ?? true));
   const otherTenantId = newId();
   await withTenantTx(db, otherTenantId, (tx) => seedOtherTenant(tx, otherTenantId, passwordHash, crypto));
   return { seeded: true, tenantId, otherTenantId };
 }
 
-async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, crypto: FieldCrypto): Promise<void> {
+async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, crypto: FieldCrypto, meetings: boolean): Promise<void> {
   await tx.insert(tenants).values({ id: tenantId, name: 'Samverkan Exempellän', kind: 'samverkan', settings: { feedbackWorkingDays: 5 } });
   const principalIds = { kommun: newId(), region: newId(), polis: newId(), it: '' };
   principalIds.it = principalIds.kommun;
@@ -73,8 +74,10 @@ async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, cr
         u.memberships.map((m) => ({ id: newId(), tenantId, userId: userIds.get(u.username)!, unitId: unitIds.get(m.unit)!, role: m.role })),
       ),
     );
+  const teamIds = new Map<string, string>();
   for (const t of DEMO_TEAMS) {
     const teamId = newId();
+    teamIds.set(t.name, teamId);
     await tx
       .insert(teams)
       .values({ id: teamId, tenantId, name: t.name, ageMin: t.ageMin, ageMax: t.ageMax, targetDescription: t.targetDescription, theme: t.theme });
@@ -94,6 +97,18 @@ async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, cr
     },
     units: { ehBjork: unitIds.get('eh-bjork')!, bjork: unitIds.get('bjork')!, socOppen: unitIds.get('soc-oppen')!, bup: unitIds.get('bup')! },
   });
+  const f6 = [...teamIds].find(([name]) => name.startsWith('TSI-team F–6'))?.[1];
+  if (meetings && f6)
+    await systemSeedDemoMeetings(tx, tenantId, {
+      teamId: f6,
+      users: {
+        samordnare: userIds.get('samordnare.f6')!,
+        kurator: userIds.get('kurator.bjork')!,
+        soc: userIds.get('soc.oppen')!,
+        bup: userIds.get('bup')!,
+      },
+      units: { ehBjork: unitIds.get('eh-bjork')!, bjork: unitIds.get('bjork')!, socOppen: unitIds.get('soc-oppen')!, bup: unitIds.get('bup')! },
+    });
   await appendAudit(tx, { tenantId }, { action: 'seed_demo', resourceType: 'tenant', resourceId: tenantId, outcome: 'allowed' });
 }
 

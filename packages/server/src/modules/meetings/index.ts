@@ -13,7 +13,7 @@ import {
   swedishHolidayOn,
   validateSeriesRule,
 } from '@samsyn/domain';
-import { NoteConflict, runScoped, SUPPORT_TARGETS, type Actor, type Scoped } from '../../access/index.ts';
+import { NoteConflict, notifyMeetingChanged, runScoped, SUPPORT_TARGETS, type Actor, type Scoped } from '../../access/index.ts';
 import { queryRows } from '../../db/driver.ts';
 import { newId } from '../../db/ids.ts';
 import type { AppDeps } from '../../http/deps.ts';
@@ -296,6 +296,7 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
           sql`update meetings m set status = 'cancelled', cancel_reason = ${request.body.reason}, version = version + 1, updated_at = now() where m.id = ${m.id} returning ${MEETING_COLUMNS}`,
         );
         await s.audit({ action: 'cancel', resourceType: 'meeting', resourceId: m.id, outcome: 'allowed' });
+        await notifyMeetingChanged(s.tx, s.actor, m.id, { cancelled: true });
         return toView(row!);
       }),
   );
@@ -326,6 +327,7 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
             moved_from = coalesce(m.moved_from, ${m.date}::date), version = version + 1, updated_at = now() where m.id = ${m.id} returning ${MEETING_COLUMNS}`,
         );
         await s.audit({ action: 'move', resourceType: 'meeting', resourceId: m.id, outcome: 'allowed', details: { from: m.date, to: b.date } });
+        await notifyMeetingChanged(s.tx, s.actor, m.id, { movedTo: b.date, from: m.date });
         return toView(row!);
       }),
   );
@@ -498,8 +500,7 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
         response: { 200: z.object({ decisions: z.array(decisionView), feedbackTasks: z.array(feedbackTaskView) }), ...authedErrors },
       },
     },
-    async (request) =>
-      scoped(actorOf(request), async (s) => ({ decisions: await s.decisions.mine(), feedbackTasks: await s.followUp.myTasks() })),
+    async (request) => scoped(actorOf(request), async (s) => ({ decisions: await s.decisions.mine(), feedbackTasks: await s.followUp.myTasks() })),
   );
 
   r.get(

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toSwedishDate } from '@samsyn/domain';
+import { startTestServer, testConfig, type TestServer } from './harness.ts';
+import { caller, type Call } from './cases-helpers.ts';
+
+/** The demo (npm start) shows the meetings issue at work: a held meeting with its follow-up, and the next one prepared. */
+describe('demo meetings', () => {
+  let server: TestServer;
+  let call: Call;
+  const today = toSwedishDate(new Date());
+
+  beforeAll(async () => {
+    server = await startTestServer({ config: testConfig({ SEED_DEMO: 'true', DEMO_MEETINGS: 'true' }) });
+    call = caller(server);
+  }, 60_000);
+  afterAll(() => server?.stop());
+
+  it('seeds every other Tuesday, a held meeting with decisions and an overdue feedback task, and the next agenda', async () => {
+    const samordnare = await server.login('samordnare.f6');
+    const team = (await call(samordnare, 'GET', '/api/v1/teams/mine')).body.items.find((t: { name: string }) => t.name.startsWith('TSI-team F–6'));
+    const meetings = (await call(samordnare, 'GET', `/api/v1/teams/${team.id}/meetings?from=2000-01-01&to=2100-01-01`)).body.meetings as {
+      id: string;
+      date: string;
+    }[];
+    expect(meetings.length).toBeGreaterThan(8);
+    const held = meetings[0]!;
+    expect(held.date < today).toBe(true);
+    const next = meetings.find((m) => m.date >= today)!;
+    expect((await call(samordnare, 'GET', `/api/v1/meetings/${next.id}/agenda`)).body.items.map((i: { kind: string }) => i.kind)).toEqual([
+      'case',
+      'anonymous',
+      'topic',
+    ]);
+    const voices = (await call(samordnare, 'GET', `/api/v1/meetings/${held.id}/voices`)).body.items;
+    expect(voices[0]).toMatchObject({ familyStatus: 'accepted' });
+    const followUp = (await call(samordnare, 'GET', `/api/v1/teams/${team.id}/follow-up`)).body;
+    expect(followUp.overdue.map((e: { type: string }) => e.type)).toContain('feedback');
+    expect(followUp.withoutOwner.map((e: { what: string }) => e.what)).toContain('Ta fram rutin för tidig kontakt vid frånvaro');
+    const kurator = await server.login('kurator.bjork');
+    const tasks = (await call(kurator, 'GET', '/api/v1/me/tasks')).body;
+    expect(tasks.decisions.map((d: { what: string }) => d.what)).toContain('Kurator träffar eleven varje måndag morgon');
+    expect(tasks.feedbackTasks[0]).toMatchObject({ overdue: true });
+    // The health centre is in the team but outside Elev C's consent: it sees no voice.
+    const vc = await server.login('vc');
+    expect((await call(vc, 'GET', `/api/v1/meetings/${held.id}/voices`)).body.items).toEqual([]);
+  });
+});
