@@ -6,7 +6,7 @@ import { pdfText } from './pdf-text.ts';
 
 /**
  * Access matrix for the personal data of the meetings issue — agenda items, the child's and
- * guardians' voice, notes per item, decisions, feedback tasks and the minutes PDFs — over
+ * guardians' voice, documents and links, notes per item, decisions, feedback tasks and the minutes PDFs — over
  *   viewer (owning unit, unit in the consent, member outside the consent, non-member, other
  *   tenant, chef) × consent state (none, active, active for school matters only, withdrawn,
  *   expired) × action (list, read in the team PDF, family PDF, write).
@@ -37,6 +37,7 @@ interface Fixture {
   decision: string;
   decisionId: string;
   taskId: string;
+  link: string;
 }
 
 /** What a viewer class may see of a case item in a consent state. */
@@ -155,7 +156,12 @@ beforeAll(async () => {
       ownerUnitId: kurator.me.actingUnit.id,
     });
     expect(t.status, JSON.stringify(t.body)).toBe(201);
-    fixtures.push({ state, itemId, voice, note, decision, decisionId: d.body.id, taskId: t.body.id });
+    const link = `Länk i läget ${state}`;
+    expect(
+      (await call(samordnare, 'POST', `/api/v1/agenda-items/${itemId}/attachments`, { kind: 'link', label: link, url: 'https://skolan.example' }))
+        .status,
+    ).toBe(201);
+    fixtures.push({ state, itemId, voice, note, decision, decisionId: d.body.id, taskId: t.body.id, link });
   }
 }, 120_000);
 
@@ -176,20 +182,23 @@ async function runMatrix(later: boolean) {
     const notes = await call(s, 'GET', `/api/v1/meetings/${meetingId}/notes`);
     const decisions = await call(s, 'GET', `/api/v1/meetings/${meetingId}/decisions`);
     const tasks = await call(s, 'GET', `/api/v1/meetings/${meetingId}/feedback-tasks`);
+    const attachments = await call(s, 'GET', `/api/v1/meetings/${meetingId}/attachments`);
     const team = await pdf(s, `/api/v1/meetings/${meetingId}/minutes.pdf`);
-    const all = JSON.stringify([agenda.body, voices.body, notes.body, decisions.body, tasks.body]);
+    const all = JSON.stringify([agenda.body, voices.body, notes.body, decisions.body, tasks.body, attachments.body]);
     for (const f of fixtures) {
       const exp = expected(v.cls, f.state, later);
       const label = `${v.username} (${v.cls}) × ${f.state}${later ? ' +100 d' : ''}`;
       const listed = agenda.status === 200 && agenda.body.items.some((i: { id: string }) => i.id === f.itemId);
       expect(record(listed === exp.item, exp.item, listed), `${label}: agenda item`).toBe(true);
       if (!exp.item)
-        expect([agenda.status, voices.status, notes.status, decisions.status, tasks.status, team.status], label).toEqual([
-          404, 404, 404, 404, 404, 404,
+        expect([agenda.status, voices.status, notes.status, decisions.status, tasks.status, attachments.status, team.status], label).toEqual([
+          404, 404, 404, 404, 404, 404, 404,
         ]);
 
       const voiceSeen = all.includes(f.voice);
       expect(record(voiceSeen === exp.voice, exp.voice, voiceSeen), `${label}: voice`).toBe(true);
+      const linkSeen = all.includes(f.link);
+      expect(record(linkSeen === exp.voice, exp.voice, linkSeen), `${label}: document or link`).toBe(true);
       const noteSeen = all.includes(f.note);
       expect(record(noteSeen === exp.note, exp.note, noteSeen), `${label}: note`).toBe(true);
       const decisionSeen = all.includes(f.decisionId);

@@ -128,6 +128,48 @@ describe('voice, feedback and follow-up', () => {
     expect(after.body.items[0]).toMatchObject({ version: 2, familyStatus: 'accepted' });
   });
 
+  it('carries documents and links from the case on an item; the consent decides who sees them', async () => {
+    const url = `/api/v1/agenda-items/${caseItemId}/attachments`;
+    const link = await call(samordnare, 'POST', url, { kind: 'link', label: 'Skolans handlingsplan', url: 'https://skolan.example/plan' });
+    expect(link.status, JSON.stringify(link.body)).toBe(201);
+    for (const bad of ['javascript:alert(1)', 'http://skolan.example', '//evil.example', 'https://user:pw@skolan.example'])
+      expect((await call(samordnare, 'POST', url, { kind: 'link', label: 'Plan', url: bad })).status, bad).toBe(400);
+    // The case's own unit may add; a covered unit that is not the samordnare may not; an uncovered unit gets 404.
+    expect((await call(kurator, 'POST', url, { kind: 'link', label: 'Elevens schema', url: '/arenden' })).status).toBe(201);
+    const bySoc = await call(soc, 'POST', url, { kind: 'link', label: 'Socialtjänstens plan', url: 'https://soc.example' });
+    expect(bySoc.status).toBe(400);
+    expect(bySoc.body.errors[0].message).toMatch(/Bara samordnaren/);
+    expect((await call(vc, 'POST', url, { kind: 'link', label: 'Vårdcentralen', url: 'https://vc.example' })).status).toBe(404);
+    // A chronology entry of the case, and one of another case (refused).
+    const caseId = (await call(samordnare, 'GET', '/api/v1/cases')).body.items.find((c: { pseudonym: string }) => c.pseudonym === 'Elev C').id;
+    const events = (await call(samordnare, 'GET', `/api/v1/cases/${caseId}/events`)).body.items as { id: string; hidden: boolean; text?: string }[];
+    const visible = events.find((e) => !e.hidden && e.text)!;
+    const ref = await call(samordnare, 'POST', url, { kind: 'case_event', caseEventId: visible.id });
+    expect(ref.status, JSON.stringify(ref.body)).toBe(201);
+    expect(ref.body.caseEvent).toMatchObject({ id: visible.id, text: visible.text, hidden: false });
+    const otherCase = (await call(samordnare, 'GET', '/api/v1/cases')).body.items.find((c: { pseudonym: string }) => c.pseudonym === 'Elev A').id;
+    const otherEvent = (await call(samordnare, 'GET', `/api/v1/cases/${otherCase}/events`)).body.items[0];
+    expect((await call(samordnare, 'POST', url, { kind: 'case_event', caseEventId: otherEvent.id })).status).toBe(400);
+    // A general topic: no identifying data in a label.
+    const topicUrl = `/api/v1/agenda-items/${topicItemId}/attachments`;
+    expect((await call(samordnare, 'POST', topicUrl, { kind: 'link', label: 'Om 20140312-9834', url: 'https://skolverket.example' })).status).toBe(
+      400,
+    );
+    expect(
+      (await call(samordnare, 'POST', topicUrl, { kind: 'link', label: 'Skolverkets stöd om frånvaro', url: 'https://skolverket.example' })).status,
+    ).toBe(201);
+    // Who sees what.
+    const labels = async (who: Session) =>
+      ((await call(who, 'GET', `/api/v1/meetings/${meetingId}/attachments`)).body.items as { label: string }[]).map((a) => a.label);
+    expect(await labels(soc)).toEqual(expect.arrayContaining(['Skolans handlingsplan', 'Skolverkets stöd om frånvaro']));
+    expect(await labels(vc)).toEqual(['Skolverkets stöd om frånvaro']);
+    expect((await call(polis, 'GET', `/api/v1/meetings/${meetingId}/attachments`)).status).toBe(404);
+    // Removing: not by another unit; by the samordnare.
+    expect((await call(soc, 'DELETE', `/api/v1/agenda-item-attachments/${link.body.id}`)).status).toBe(400);
+    expect((await call(samordnare, 'DELETE', `/api/v1/agenda-item-attachments/${link.body.id}`)).status).toBe(204);
+    expect(await labels(samordnare)).not.toContain('Skolans handlingsplan');
+  });
+
   it('names who gives the family feedback, due in 5 working days with the public holiday skipped', async () => {
     const me = kurator.me;
     const url = `/api/v1/agenda-items/${caseItemId}/feedback-task`;

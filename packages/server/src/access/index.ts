@@ -15,6 +15,7 @@ import { decisionsRepository } from './decisions.ts';
 import { meetingNotesRepository } from './meeting-notes.ts';
 import { meetingFollowUpRepository } from './meeting-followup.ts';
 import { teamOverviewRepository } from './team-overview.ts';
+import { agendaAttachmentsRepository } from './agenda-attachments.ts';
 
 export type { Actor, Purpose } from './actor.ts';
 export { hasRole, PURPOSES } from './actor.ts';
@@ -36,6 +37,7 @@ export interface Scoped {
   meetingNotes: ReturnType<typeof meetingNotesRepository>;
   followUp: ReturnType<typeof meetingFollowUpRepository>;
   teamOverview: ReturnType<typeof teamOverviewRepository>;
+  attachments: ReturnType<typeof agendaAttachmentsRepository>;
   /** The Swedish calendar date this request is decided on (consent validity, age). */
   today: string;
   /** Organisation tables (not personal data) may be used directly inside the same transaction. */
@@ -71,6 +73,7 @@ export async function runScoped<T>(access: AccessContext, actor: Actor, purpose:
         meetingNotes: meetingNotesRepository(tx, actor, purpose, today),
         followUp: meetingFollowUpRepository(tx, actor, purpose, today),
         teamOverview: teamOverviewRepository(tx, actor, purpose, today),
+        attachments: agendaAttachmentsRepository(tx, actor, purpose, today),
         today,
         tx,
         actor,

@@ -211,6 +211,17 @@ export const feedbackTasks = pgTable('feedback_tasks', {
   version: integer('version').notNull().default(1),
 });
 
+export const agendaItemAttachments = pgTable('agenda_item_attachments', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  agendaItemId: uuid('agenda_item_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  kind: text('kind').notNull(),
+  label: text('label').notNull(),
+  url: text('url'),
+  caseEventId: uuid('case_event_id'),
+});
+
 /** SQL table names holding personal data; the access registry must cover each. */
 export const PERSONAL_DATA_TABLES = [
   'children',
@@ -228,5 +239,6 @@ export const PERSONAL_DATA_TABLES = [
   'agenda_notes',
   'agenda_voices',
   'feedback_tasks',
+  'agenda_item_attachments',
 ] as const;
 export type PersonalDataTable = (typeof PERSONAL_DATA_TABLES)[number];

@@ -56,6 +56,18 @@ const termInput = z.string().superRefine((v, ctx) => {
     });
 });
 
+const attachmentView = z.object({
+  id: z.uuid(),
+  agendaItemId: z.uuid(),
+  kind: z.enum(['link', 'case_event']),
+  label: z.string(),
+  url: z.string().nullable(),
+  caseEvent: z.object({ id: z.uuid(), caseId: z.uuid(), occurredOn: z.string(), text: z.string().nullable(), hidden: z.boolean() }).nullable(),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+
 const countView = z.object({ value: z.number().int().nullable(), display: z.string() });
 
 /**
@@ -129,6 +141,73 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
             current: err.current,
           });
       }
+    },
+  );
+
+  r.get(
+    '/api/v1/meetings/:id/attachments',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Dokument och länkar per punkt / documents and links per item',
+        description:
+          'Länkar och hänvisningar till ärendets kronologi på dagordningens punkter. På ett ärende syns de för verksamheter som äger ärendet eller omfattas av samtycket; en kronologianteckning visas bara med text för den som får läsa anteckningen.',
+        params: uuidParam,
+        response: { 200: z.object({ items: z.array(attachmentView) }), ...authedErrors },
+      },
+    },
+    async (request) =>
+      scoped(actorOf(request), async (s) => {
+        const items = await s.attachments.forMeeting(request.params.id);
+        if (!items) throw new AppError('not_found');
+        return { items };
+      }),
+  );
+
+  r.post(
+    '/api/v1/agenda-items/:id/attachments',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Lägg till ett dokument eller en länk / add a document or a link',
+        description:
+          'kind link: label och url (https:// eller en sida i Samsyn som börjar med /). kind case_event: caseEventId, en anteckning i ärendets kronologi som du får läsa. Samordnaren eller ärendets egen verksamhet. Högst 20 per punkt.',
+        params: uuidParam,
+        body: z.discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('link'), label: singleLine(1, 200), url: singleLine(1, 2000) }),
+          z.strictObject({ kind: z.literal('case_event'), caseEventId: z.uuid(), label: singleLine(0, 200).nullish() }),
+        ]),
+        response: { 201: attachmentView, ...authedErrors },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const view = await scoped(actorOf(request), (s) =>
+        s.attachments.add(
+          request.params.id,
+          b.kind === 'link'
+            ? { kind: 'link', label: b.label, url: b.url }
+            : { kind: 'case_event', caseEventId: b.caseEventId, label: b.label ?? null },
+        ),
+      );
+      return reply.status(201).send(view);
+    },
+  );
+
+  r.delete(
+    '/api/v1/agenda-item-attachments/:id',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Ta bort ett dokument eller en länk / remove a document or a link',
+        description: 'Den verksamhet som lade till den, eller samordnaren.',
+        params: uuidParam,
+        response: { 204: z.null(), ...authedErrors },
+      },
+    },
+    async (request, reply) => {
+      await scoped(actorOf(request), (s) => s.attachments.remove(request.params.id));
+      return reply.status(204).send(null);
     },
   );
 
