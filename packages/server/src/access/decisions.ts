@@ -176,6 +176,11 @@ export function decisionsRepository(tx: Tx, actor: Actor, purpose: Purpose, toda
           where decisions.id = ${id} returning decisions.id`,
       );
       await appendAudit(tx, actor, { action: 'close', resourceType: 'decision', resourceId: updated!.id, purpose, outcome: 'allowed' });
+      // A decision about a case: its closing shows in the case chronology too.
+      await tx.execute(sql`insert into case_events (id, tenant_id, case_id, owning_unit_id, author_user_id, kind, category, anonymous_phase, occurred_on, text, details)
+        select ${newId()}, ${actor.tenantId}, c.id, ${actor.actingUnitId}, ${actor.userId}, 'decision_done', 'insatser', c.child_id is null, ${today}::date,
+          ${`Beslut avslutat: ${row.what}${note?.trim() ? ` – ${note.trim()}` : ''}`}, ${JSON.stringify({ decisionId: id })}::jsonb
+        from agenda_items ai join cases c on c.id = ai.case_id where ai.id = ${row.agenda_item_id}`);
       const [after] = await queryRows<DecisionRow>(tx, sql`select ${COLUMNS} from ${FROM} where decisions.id = ${id}`);
       return toDecisionView(after!, today);
     },
