@@ -268,6 +268,15 @@ describe('voice, feedback and follow-up', () => {
     expect(own.text).toContain('första lektionen');
     expect(own.text).toContain(what);
     expect((await pdf(polis, `/api/v1/meetings/${meetingId}/minutes.pdf`)).status).toBe(404);
+    // Closing the decision is entered in the case chronology.
+    const closed = await call(kurator, 'POST', `/api/v1/decisions/${decision.body.id}/close`, {
+      version: decision.body.version,
+      note: 'Görs varje måndag.',
+    });
+    expect(closed.status).toBe(200);
+    const caseId = (await call(samordnare, 'GET', '/api/v1/cases')).body.items.find((c: { pseudonym: string }) => c.pseudonym === 'Elev C').id;
+    const texts = ((await call(samordnare, 'GET', `/api/v1/cases/${caseId}/events`)).body.items as { text?: string }[]).map((e) => e.text);
+    expect(texts).toContain(`Beslut avslutat: ${what} – Görs varje måndag.`);
     const log = await call(await server.login('logg'), 'GET', '/api/v1/audit-log?username=kurator.bjork&limit=200');
     expect(log.status, JSON.stringify(log.body)).toBe(200);
     expect(JSON.stringify(log.body)).toContain('family_minutes');
