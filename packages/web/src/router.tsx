@@ -22,6 +22,7 @@ import { CoordinationPage } from './features/coordination/CoordinationPage';
 import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { MeetingPage } from './features/meetings/MeetingPage';
 import { TasksPage } from './features/meetings/TasksPage';
+import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { isSamordnare } from './ui/MainNav';
 
 /** Pages that need an ability in the acting unit; without it they are "not found". */
@@ -133,6 +134,7 @@ const routes: RouteObject[] = [
           </SamordnareOnly>
         ),
       },
+      { path: '/aviseringar', element: <NotificationsPage /> },
       { path: '/mitt-konto', element: <AccountPage /> },
       {
         path: '/admin/verksamheter',

@@ -2,6 +2,7 @@ import { NavLink } from 'react-router-dom';
 import { Link } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Abilities, Role } from '../api/types';
+import { useNotifications } from '../features/notifications/api';
 
 interface NavItem {
   to: string;
@@ -24,6 +25,7 @@ export function navItems(abilities: Abilities, roles: readonly Role[] = []): Nav
     );
     if (isSamordnare(roles)) items.push({ to: '/samordning', key: 'nav.coordination' });
   }
+  items.push({ to: '/aviseringar', key: 'nav.notifications' });
   items.push({ to: '/mitt-konto', key: 'nav.account' });
   if (abilities.canAdminister) {
     items.push(
@@ -40,6 +42,9 @@ export function navItems(abilities: Abilities, roles: readonly Role[] = []): Nav
 /** Main navigation; links depend on the abilities in the acting unit. NavLink sets aria-current. */
 export function MainNav({ abilities, roles = [] }: { abilities: Abilities; roles?: readonly Role[] }) {
   const { t } = useTranslation();
+  // "Aviseringar (2)": the unread count is part of the link's visible text and accessible name.
+  const unread = useNotifications().data?.unreadCount ?? 0;
+  const label = (item: NavItem) => (item.to === '/aviseringar' && unread > 0 ? t('nav.notificationsCount', { count: unread }) : t(item.key));
   return (
     <nav aria-label={t('nav.label')} className="main-nav">
       <ul>
@@ -47,7 +52,7 @@ export function MainNav({ abilities, roles = [] }: { abilities: Abilities; roles
           <li key={item.to}>
             <Link asChild>
               <NavLink to={item.to} end={item.end}>
-                {t(item.key)}
+                {label(item)}
               </NavLink>
             </Link>
           </li>

@@ -8,6 +8,7 @@ export const adminKeys = {
   users: ['admin', 'users'] as const,
   teams: ['admin', 'teams'] as const,
   consentPolicy: ['admin', 'consent-policy'] as const,
+  meetingPolicy: ['admin', 'meeting-policy'] as const,
 };
 
 export const usePrincipals = () => useQuery({ queryKey: adminKeys.principals, queryFn: () => api.get<ListResponse<Principal>>('/admin/principals') });
@@ -21,6 +22,15 @@ export const useTeams = () => useQuery({ queryKey: adminKeys.teams, queryFn: () 
 export const useConsentPolicy = () => useQuery({ queryKey: adminKeys.consentPolicy, queryFn: () => api.get<ConsentPolicy>('/admin/consent-policy') });
 
 export const saveConsentPolicy = (policy: ConsentPolicy) => api.put<ConsentPolicySaved>('/admin/consent-policy', policy);
+
+/** Within how many working days after a team meeting the family gets feedback (1–30, default 5). */
+export interface MeetingPolicy {
+  feedbackWorkingDays: number;
+}
+
+export const useMeetingPolicy = () => useQuery({ queryKey: adminKeys.meetingPolicy, queryFn: () => api.get<MeetingPolicy>('/admin/meeting-policy') });
+
+export const saveMeetingPolicy = (policy: MeetingPolicy) => api.put<MeetingPolicy>('/admin/meeting-policy', policy);
 
 /** Trims a text input; empty becomes undefined (for create) or null (for update). */
 export const optionalText = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
@@ -7,15 +8,21 @@ import { FormAlert } from '../../ui/FormAlert';
 import { useCoordinatorOverview } from '../cases/api';
 import { CaseTable } from '../cases/CaseTable';
 import { useDateFormat } from '../cases/labels';
+import { useMyTeams } from '../meetings/api';
+import { FollowUpSection, StatisticsSection } from './TeamFollowUp';
 
 const caseLink = (id: string) => `/arenden/${encodeURIComponent(id)}`;
 
-/** "Samordnaröversikt": cases awaiting consent, consents about to expire, acknowledgements not yet made. */
+/**
+ * "Samordnaröversikt": cases awaiting consent, consents about to expire, acknowledgements not yet
+ * made, and per team the user is samordnare of: the follow-up of decisions and the team's statistics.
+ */
 export function CoordinationPage() {
   const { t } = useTranslation();
   const date = useDateFormat();
   const overview = useCoordinatorOverview();
   const data = overview.data;
+  const teams = (useMyTeams().data?.items ?? []).filter((team) => team.isSamordnare);
 
   return (
     <>
@@ -103,6 +110,12 @@ export function CoordinationPage() {
           </section>
         </>
       )}
+      {teams.map((team) => (
+        <Fragment key={team.id}>
+          <FollowUpSection team={team} />
+          <StatisticsSection team={team} />
+        </Fragment>
+      ))}
     </>
   );
 }

@@ -8,21 +8,45 @@ import { PageHeading } from '../../ui/PageHeading';
 import { Loading } from '../../ui/Loading';
 import { FormAlert } from '../../ui/FormAlert';
 import { focusLater } from '../cases/caseContext';
-import { useAgenda, useDecisions, useMeetingInfo, useMeetingNotes, type AgendaItem, type Decision, type MeetingNote } from './api';
+import { useCurrentMe } from '../../api/me';
+import {
+  familyMinutesPdfUrl,
+  minutesPdfUrl,
+  useAgenda,
+  useDecisions,
+  useFeedbackTasks,
+  useMeetingInfo,
+  useMeetingNotes,
+  useVoices,
+  type AgendaItem,
+  type Decision,
+  type FeedbackTask,
+  type MeetingNote,
+  type Voice,
+} from './api';
 import { AttendanceSection, ItemNotes } from './MeetingNotes';
+import { ItemVoice } from './MeetingVoice';
+import { ItemFeedback } from './MeetingFeedback';
 import { AgendaItemForm } from './AgendaItemForm';
 import { DecisionList, NewDecisionForm } from './DecisionForms';
 import { useLongDate } from './dates';
 
 const AGENDA_HEADING_ID = 'agenda-heading';
 
-/** One agenda item: kind, title, invited units, the samordnare's consent warnings, decisions and "Nytt beslut". */
+/**
+ * One agenda item: kind, title, invited units, the samordnare's consent warnings, then – on a case
+ * item – the child's and guardians' voice first, decisions and "Nytt beslut", notes, and on a case
+ * item the feedback to the family and the family's version as a PDF.
+ */
 function AgendaEntry({
   item,
   isSamordnare,
   decisions,
   notes,
   notesLoaded,
+  voice,
+  feedbackTask,
+  followUpLoaded,
   meetingId,
   announce,
 }: {
@@ -31,12 +55,20 @@ function AgendaEntry({
   decisions: Decision[];
   notes: MeetingNote[];
   notesLoaded: boolean;
+  voice: Voice | undefined;
+  feedbackTask: FeedbackTask | undefined;
+  followUpLoaded: boolean;
   meetingId: string;
   announce: (m: string) => void;
 }) {
   const { t } = useTranslation();
   const localize = useLocalize();
+  const me = useCurrentMe();
   const headingId = `agenda-item-${item.id}`;
+  const ownUnit = item.invitedUnits.find((u) => u.id === me.actingUnit.id);
+  // The owning unit is always invited (and covered); other units speak for the family when the
+  // consent covers them. A voice the reader can see also means the reader's unit may write it.
+  const canSpeak = item.kind === 'case' && (voice !== undefined || ownUnit?.covered === true);
   return (
     <li className="agenda-item" aria-labelledby={headingId}>
       <Heading level={3} data-size="sm" id={headingId}>
@@ -62,12 +94,23 @@ function AgendaEntry({
           ))}
         </Alert>
       )}
+      {item.kind === 'case' && (
+        <ItemVoice item={item} meetingId={meetingId} voice={voice} loaded={followUpLoaded} canSpeak={canSpeak} invited={ownUnit !== undefined} />
+      )}
       <Heading level={4} data-size="xs">
         {t('meetings.decisions.heading')}
       </Heading>
       <DecisionList item={item} decisions={decisions} meetingId={meetingId} announce={announce} />
       <NewDecisionForm item={item} meetingId={meetingId} announce={announce} />
       <ItemNotes itemId={item.id} itemTitle={item.title} meetingId={meetingId} notes={notes} loaded={notesLoaded} />
+      {item.kind === 'case' && <ItemFeedback item={item} meetingId={meetingId} task={feedbackTask} loaded={followUpLoaded} canSpeak={canSpeak} />}
+      {canSpeak && (
+        <Paragraph>
+          <Link href={familyMinutesPdfUrl(item.id)} download aria-label={t('meetings.minutes.familyPdfLabel', { title: item.title })}>
+            {t('meetings.minutes.familyPdf')}
+          </Link>
+        </Paragraph>
+      )}
     </li>
   );
 }
@@ -81,6 +124,8 @@ export function MeetingPage() {
   const agenda = useAgenda(meetingId);
   const decisions = useDecisions(meetingId);
   const notes = useMeetingNotes(meetingId);
+  const voices = useVoices(meetingId);
+  const feedbackTasks = useFeedbackTasks(meetingId);
   const [announcement, setAnnouncement] = useState('');
 
   const back = (
@@ -106,6 +151,10 @@ export function MeetingPage() {
   const title = meeting ? t('meetings.agenda.title', { date: longDate(meeting.date) }) : t('meetings.agenda.titleLoading');
   const byItem = (id: string) => (decisions.data?.items ?? []).filter((d) => d.agendaItemId === id);
   const notesOf = (id: string) => (notes.data?.items ?? []).filter((n) => n.agendaItemId === id);
+  const voiceOf = (id: string) => voices.data?.items.find((v) => v.agendaItemId === id);
+  const taskOf = (id: string) => feedbackTasks.data?.items.find((f) => f.agendaItemId === id);
+  // A failed read shows its error once for the page; the items then behave as if nothing was saved.
+  const followUpLoaded = !voices.isPending && !feedbackTasks.isPending;
 
   return (
     <>
@@ -124,6 +173,13 @@ export function MeetingPage() {
           </Paragraph>
         </Alert>
       )}
+      {info.data && (
+        <Paragraph>
+          <Link href={minutesPdfUrl(meetingId)} download>
+            {t('meetings.minutes.teamPdf')}
+          </Link>
+        </Paragraph>
+      )}
       {info.isError && <FormAlert error={info.error} />}
       <div role="status">{announcement && <Paragraph>{announcement}</Paragraph>}</div>
       {info.data && <AttendanceSection meetingId={meetingId} />}
@@ -135,6 +191,8 @@ export function MeetingPage() {
         {agenda.isError && <FormAlert error={agenda.error} level={3} />}
         {decisions.isError && <FormAlert error={decisions.error} level={3} />}
         {notes.isError && <FormAlert error={notes.error} level={3} />}
+        {voices.isError && <FormAlert error={voices.error} level={3} />}
+        {feedbackTasks.isError && <FormAlert error={feedbackTasks.error} level={3} />}
         {agenda.data && agenda.data.items.length === 0 && <Paragraph>{t('meetings.agenda.empty')}</Paragraph>}
         {agenda.data && agenda.data.items.length > 0 && (
           <List.Ordered className="agenda" aria-labelledby={AGENDA_HEADING_ID}>
@@ -148,6 +206,9 @@ export function MeetingPage() {
                   decisions={byItem(item.id)}
                   notes={notesOf(item.id)}
                   notesLoaded={notes.isSuccess}
+                  voice={voiceOf(item.id)}
+                  feedbackTask={taskOf(item.id)}
+                  followUpLoaded={followUpLoaded}
                   meetingId={meetingId}
                   announce={setAnnouncement}
                 />

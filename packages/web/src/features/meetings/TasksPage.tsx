@@ -1,20 +1,64 @@
+import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { PageHeading } from '../../ui/PageHeading';
 import { Loading } from '../../ui/Loading';
 import { FormAlert } from '../../ui/FormAlert';
 import { Missing } from '../../ui/Missing';
-import { useMyTasks } from './api';
+import { focusLater } from '../cases/caseContext';
+import { useMyTasks, type FeedbackTask } from './api';
 import { DecisionTags } from './DecisionForms';
+import { FeedbackDoneForm, FeedbackTags } from './MeetingFeedback';
 import { useLongDate } from './dates';
 
-/** "Mina uppgifter": open decisions where the user is responsible. */
+const DECISIONS_HEADING_ID = 'my-decisions-heading';
+const FEEDBACK_HEADING_ID = 'my-feedback-heading';
+
+const meetingLink = (meetingId: string) => `/moten/${encodeURIComponent(meetingId)}`;
+
+/** One feedback task: the item, the meeting, the last day, a link to the meeting and "Markera som klar". */
+function FeedbackEntry({ task, onDone }: { task: FeedbackTask; onDone: () => void }) {
+  const { t } = useTranslation();
+  const longDate = useLongDate();
+  const headingId = `feedback-task-${task.id}`;
+  return (
+    <li className="decision" aria-labelledby={headingId}>
+      <Heading level={3} data-size="xs" id={headingId}>
+        {task.itemTitle}
+      </Heading>
+      <dl className="decision__facts">
+        <div>
+          <dt>{t('tasks.meetingDate')}</dt>
+          <dd>{longDate(task.meetingDate)}</dd>
+        </div>
+        <div>
+          <dt>{t('tasks.dueDate')}</dt>
+          <dd>
+            {longDate(task.dueDate)} <FeedbackTags task={task} />
+          </dd>
+        </div>
+      </dl>
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to={meetingLink(task.meetingId)} aria-label={t('tasks.feedbackOpenMeetingLabel', { title: task.itemTitle })}>
+            {t('tasks.openMeeting')}
+          </RouterLink>
+        </Link>
+      </Paragraph>
+      <FeedbackDoneForm task={task} onDone={onDone} level={4} />
+    </li>
+  );
+}
+
+/** "Mina uppgifter": open decisions where the user is responsible, and feedback to families. */
 export function TasksPage() {
   const { t } = useTranslation();
   const longDate = useLongDate();
   const tasks = useMyTasks();
   const items = tasks.data?.decisions ?? [];
+  const feedback = tasks.data?.feedbackTasks ?? [];
+  const [status, setStatus] = useState('');
 
   return (
     <>
@@ -22,41 +66,69 @@ export function TasksPage() {
       <Paragraph>{t('tasks.intro')}</Paragraph>
       {tasks.isPending && <Loading />}
       {tasks.isError && <FormAlert error={tasks.error} />}
-      {tasks.isSuccess && items.length === 0 && <Paragraph>{t('tasks.none')}</Paragraph>}
-      {items.length > 0 && (
-        <div className="table-wrap">
-          <Table>
-            <caption>{t('tasks.caption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('tasks.item')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('tasks.what')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('tasks.dueDate')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('tasks.meeting')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {items.map((d) => (
-                <Table.Row key={d.id}>
-                  <Table.Cell>{d.itemTitle}</Table.Cell>
-                  <Table.Cell className="text-cell">{d.what}</Table.Cell>
-                  <Table.Cell>
-                    <span className="block nowrap">{d.dueDate ? longDate(d.dueDate) : <Missing />}</span>
-                    <DecisionTags decision={d} />
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Link asChild>
-                      <RouterLink to={`/moten/${encodeURIComponent(d.meetingId)}`} aria-label={t('tasks.openMeetingLabel', { what: d.what })}>
-                        {t('tasks.openMeeting')}
-                      </RouterLink>
-                    </Link>
-                  </Table.Cell>
+      <section aria-labelledby={DECISIONS_HEADING_ID} className="section">
+        <Heading level={2} data-size="md" id={DECISIONS_HEADING_ID}>
+          {t('tasks.decisionsHeading')}
+        </Heading>
+        {tasks.isSuccess && items.length === 0 && <Paragraph>{t('tasks.none')}</Paragraph>}
+        {items.length > 0 && (
+          <div className="table-wrap">
+            <Table>
+              <caption>{t('tasks.caption')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('tasks.item')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('tasks.what')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('tasks.dueDate')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('tasks.meeting')}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
-      )}
+              </Table.Head>
+              <Table.Body>
+                {items.map((d) => (
+                  <Table.Row key={d.id}>
+                    <Table.Cell>{d.itemTitle}</Table.Cell>
+                    <Table.Cell className="text-cell">{d.what}</Table.Cell>
+                    <Table.Cell>
+                      <span className="block nowrap">{d.dueDate ? longDate(d.dueDate) : <Missing />}</span>
+                      <DecisionTags decision={d} />
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Link asChild>
+                        <RouterLink to={meetingLink(d.meetingId)} aria-label={t('tasks.openMeetingLabel', { what: d.what })}>
+                          {t('tasks.openMeeting')}
+                        </RouterLink>
+                      </Link>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby={FEEDBACK_HEADING_ID} className="section">
+        <Heading level={2} data-size="md" id={FEEDBACK_HEADING_ID} tabIndex={-1}>
+          {t('tasks.feedbackHeading')}
+        </Heading>
+        <Paragraph>{t('tasks.feedbackIntro')}</Paragraph>
+        <div role="status">{status && <Paragraph>{status}</Paragraph>}</div>
+        {tasks.isSuccess && feedback.length === 0 && <Paragraph>{t('tasks.feedbackNone')}</Paragraph>}
+        {feedback.length > 0 && (
+          <ul className="decision-list" aria-label={t('tasks.feedbackListLabel')}>
+            {feedback.map((f) => (
+              <FeedbackEntry
+                key={f.id}
+                task={f}
+                onDone={() => {
+                  // The task leaves the list (only open tasks are listed): focus goes to the section.
+                  setStatus(t('meetings.feedback.done.saved'));
+                  focusLater(FEEDBACK_HEADING_ID);
+                }}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

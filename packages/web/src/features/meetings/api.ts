@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client';
 import type { ListResponse } from '../../api/types';
 
@@ -151,6 +151,10 @@ export const agendaKeys = {
   tasks: ['meetings', 'tasks'] as const,
   attendance: (meetingId: string) => ['meetings', 'attendance', meetingId] as const,
   notes: (meetingId: string) => ['meetings', 'notes', meetingId] as const,
+  voices: (meetingId: string) => ['meetings', 'voices', meetingId] as const,
+  feedbackTasks: (meetingId: string) => ['meetings', 'feedback-tasks', meetingId] as const,
+  followUp: (teamId: string) => ['meetings', 'follow-up', teamId] as const,
+  statistics: (teamId: string, term: string) => ['meetings', 'statistics', teamId, term] as const,
 };
 
 /** The meeting and its team; null when it does not exist or the user is not in the team (404). */
@@ -188,7 +192,7 @@ export function useDecisions(meetingId: string) {
 export function useMyTasks() {
   return useQuery({
     queryKey: agendaKeys.tasks,
-    queryFn: () => api.get<{ decisions: Decision[] }>('/me/tasks'),
+    queryFn: () => api.get<MyTasks>('/me/tasks'),
     retry: retryServerErrors,
   });
 }
@@ -247,4 +251,142 @@ export function conflictingNote(error: unknown): MeetingNote | null {
   if (!isApiError(error) || error.status !== 409) return null;
   const current = error.body.current;
   return current && typeof current === 'object' ? (current as MeetingNote) : null;
+}
+
+// ---- The child's and guardians' voice, feedback to the family, follow-up and statistics ----
+
+export type FamilyStatus = 'not_invited' | 'invited' | 'accepted' | 'declined' | 'attended';
+export const FAMILY_STATUSES: readonly FamilyStatus[] = ['not_invited', 'invited', 'accepted', 'declined', 'attended'];
+
+export interface Voice {
+  agendaItemId: string;
+  childWords: string | null;
+  guardianWords: string | null;
+  familyStatus: FamilyStatus;
+  unit: { id: string; name: string };
+  version: number;
+  updatedByName: string;
+  updatedAt: string;
+}
+
+export interface VoiceBody {
+  version: number;
+  childWords?: string | null;
+  guardianWords?: string | null;
+  familyStatus: FamilyStatus;
+}
+
+export interface FeedbackTask {
+  id: string;
+  agendaItemId: string;
+  meetingId: string;
+  meetingDate: string;
+  caseId: string;
+  itemTitle: string;
+  owner: { userId: string; name: string; unitId: string; unitName: string };
+  dueDate: string;
+  status: 'open' | 'done';
+  doneNote: string | null;
+  doneOn: string | null;
+  onTime: boolean | null;
+  overdue: boolean;
+  version: number;
+}
+
+export interface MyTasks {
+  decisions: Decision[];
+  feedbackTasks: FeedbackTask[];
+}
+
+export interface FollowUpEntry {
+  type: 'decision' | 'feedback';
+  id: string;
+  meetingId: string;
+  meetingDate: string;
+  itemTitle: string;
+  what: string;
+  ownerName: string | null;
+  ownerUnitName: string | null;
+  dueDate: string | null;
+}
+
+export interface TeamFollowUp {
+  team: { id: string; name: string };
+  weekEnd: string;
+  overdue: FollowUpEntry[];
+  dueThisWeek: FollowUpEntry[];
+  withoutOwner: FollowUpEntry[];
+}
+
+/** A count from the statistics: `display` is always shown ("<5" for small counts, whose value is not sent). */
+export interface Count {
+  value: number | null;
+  display: string;
+}
+
+export interface TeamStatistics {
+  team: { id: string; name: string };
+  term: string;
+  from: string;
+  to: string;
+  meetings: { held: Count; cancelled: Count; upcoming: Count };
+  items: { anonymous: Count; case: Count; topic: Count };
+  decisions: { due: Count; onTime: Count; late: Count; nobodysJob: Count };
+  feedback: { due: Count; onTime: Count; late: Count };
+}
+
+const itemPath = (id: string) => `/agenda-items/${encodeURIComponent(id)}`;
+
+export function useVoices(meetingId: string) {
+  return useQuery({
+    queryKey: agendaKeys.voices(meetingId),
+    queryFn: () => api.get<ListResponse<Voice>>(`${meetingPath(meetingId)}/voices`),
+    retry: retryServerErrors,
+  });
+}
+
+export function useFeedbackTasks(meetingId: string) {
+  return useQuery({
+    queryKey: agendaKeys.feedbackTasks(meetingId),
+    queryFn: () => api.get<ListResponse<FeedbackTask>>(`${meetingPath(meetingId)}/feedback-tasks`),
+    retry: retryServerErrors,
+  });
+}
+
+export const saveVoice = (agendaItemId: string, body: VoiceBody) => api.put<Voice>(`${itemPath(agendaItemId)}/voice`, body);
+
+/** The voice saved by someone else, from a 409 on saveVoice; null for any other error. */
+export function conflictingVoice(error: unknown): Voice | null {
+  if (!isApiError(error) || error.status !== 409) return null;
+  const current = error.body.current;
+  return current && typeof current === 'object' ? (current as Voice) : null;
+}
+
+export const createFeedbackTask = (agendaItemId: string, body: { ownerUserId: string; ownerUnitId: string }) =>
+  api.post<FeedbackTask>(`${itemPath(agendaItemId)}/feedback-task`, body);
+
+export const completeFeedbackTask = (id: string, body: { version: number; note: string }) =>
+  api.post<FeedbackTask>(`/feedback-tasks/${encodeURIComponent(id)}/done`, body);
+
+/** The team's minutes as a PDF (what the reader's unit may see). */
+export const minutesPdfUrl = (meetingId: string) => `/api/v1${meetingPath(meetingId)}/minutes.pdf`;
+
+/** One case item in plain Swedish for the child and guardians, as a PDF. */
+export const familyMinutesPdfUrl = (agendaItemId: string) => `/api/v1${itemPath(agendaItemId)}/family-minutes.pdf`;
+
+export function useTeamFollowUp(teamId: string) {
+  return useQuery({
+    queryKey: agendaKeys.followUp(teamId),
+    queryFn: () => api.get<TeamFollowUp>(`${teamPath(teamId)}/follow-up`),
+    retry: retryServerErrors,
+  });
+}
+
+export function useTeamStatistics(teamId: string, term: string) {
+  return useQuery({
+    queryKey: agendaKeys.statistics(teamId, term),
+    queryFn: () => api.get<TeamStatistics>(`${teamPath(teamId)}/statistics?${new URLSearchParams({ term }).toString()}`),
+    placeholderData: keepPreviousData,
+    retry: retryServerErrors,
+  });
 }

@@ -10,6 +10,7 @@ import { FormAlert } from '../../../ui/FormAlert';
 import { fieldMatcher, unmatchedFieldErrors, useFieldErrors } from '../../../ui/formErrors';
 import { SavedStatus } from '../Editor';
 import { adminKeys, saveConsentPolicy, useConsentPolicy } from '../api';
+import { MeetingPolicySection } from './MeetingPolicySection';
 
 type PolicyField = keyof ConsentPolicy;
 type PolicyValues = Record<PolicyField, string>;
@@ -100,7 +101,10 @@ function ConsentPolicyForm({ policy }: { policy: ConsentPolicy }) {
   );
 }
 
-/** The organisation's consent policy: how long consents may run and from which ages the child's own say counts. */
+/**
+ * The organisation's consent policy: how long consents may run and from which ages the child's own
+ * say counts. Below it the meeting policy (working days until the family's feedback).
+ */
 export function ConsentPolicyPage() {
   const { t } = useTranslation();
   const policy = useConsentPolicy();
@@ -112,6 +116,7 @@ export function ConsentPolicyPage() {
       {policy.isPending && <Loading />}
       {policy.isError && <FormAlert error={policy.error} />}
       {policy.data && <ConsentPolicyForm policy={policy.data} />}
+      <MeetingPolicySection />
     </>
   );
 }
