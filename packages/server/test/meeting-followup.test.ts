@@ -117,6 +117,16 @@ describe('voice, feedback and follow-up', () => {
     expect(early.body.errors[0].message).toMatch(/inte har hållits/);
     expect((await call(samordnare, 'PUT', `/api/v1/agenda-items/${topicItemId}/voice`, { version: 0, familyStatus: 'invited' })).status).toBe(400);
     // Social services is covered by the consent: it sees the words. The health centre is not: it sees nothing.
+    const covers = async (who: Session) =>
+      ((await call(who, 'GET', `/api/v1/meetings/${meetingId}/agenda`)).body.items as { id: string; readerCovered: boolean | null }[]).find(
+        (i) => i.id === caseItemId,
+      )!.readerCovered;
+    expect([await covers(samordnare), await covers(soc), await covers(vc), await covers(await server.login('bup'))]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
     const socVoices = await call(soc, 'GET', `/api/v1/meetings/${meetingId}/voices`);
     expect(socVoices.body.items.map((v: { childWords: string }) => v.childWords)).toEqual(['Jag vill ha lugn på rasterna.']);
     const vcVoices = await call(vc, 'GET', `/api/v1/meetings/${meetingId}/voices`);
@@ -349,6 +359,12 @@ describe('voice, feedback and follow-up', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/"value":[0-4]\b/);
     // A chef of a member unit sees the aggregates; a chef of another unit and a member do not.
     const chef = await server.login('chef.soc');
+    const access = async (who: Session) =>
+      ((await call(who, 'GET', '/api/v1/teams/statistics-access')).body.items as { id: string }[]).map((t) => t.id);
+    expect(await access(chef)).toContain(teamId);
+    expect(await access(samordnare)).toContain(teamId);
+    expect(await access(kurator)).toEqual([]);
+    expect(await access(await server.login('rektor.bjork'))).toEqual([]);
     expect((await call(chef, 'GET', `/api/v1/teams/${teamId}/statistics?term=${term}`)).status).toBe(200);
     expect((await call(await server.login('rektor.bjork'), 'GET', `/api/v1/teams/${teamId}/statistics?term=${term}`)).status).toBe(404);
     expect((await call(kurator, 'GET', `/api/v1/teams/${teamId}/statistics?term=${term}`)).status).toBe(404);

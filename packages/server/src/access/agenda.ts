@@ -77,7 +77,8 @@ export function agendaRepository(tx: Tx, actor: Actor, purpose: Purpose, today: 
       const coverage = new Map<string, boolean>();
       for (const r of rows) {
         if (r.kind !== 'case' || !r.case_id || !r.case_owner) continue;
-        for (const u of uuidList(r.invited_unit_ids)) {
+        // The reader's own unit too, invited or not: whether it may see the case's content.
+        for (const u of new Set([...uuidList(r.invited_unit_ids), actor.actingUnitId])) {
           if (u === r.case_owner) {
             coverage.set(`${r.id}:${u}`, true);
             continue;
@@ -114,6 +115,8 @@ export function agendaRepository(tx: Tx, actor: Actor, purpose: Purpose, today: 
             description: r.description,
             position: Number(r.position),
             invitedUnits: invited,
+            /** Whether the reader's unit may see the case behind the item (owner or covered); null for topics and consultations. */
+            readerCovered: r.kind === 'case' ? (coverage.get(`${r.id}:${actor.actingUnitId}`) ?? false) : null,
             // Only the samordnare, who prepares the meeting, gets the warnings.
             warnings: meeting.is_samordnare
               ? invited

@@ -151,6 +151,29 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
   );
 
   r.get(
+    '/api/v1/teams/statistics-access',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Team vars statistik jag får se / teams whose statistics I may see',
+        description: 'Team där du är samordnare, och för chefer team där den egna verksamheten är med.',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }), ...authedErrors },
+      },
+    },
+    async (request) =>
+      scoped(actorOf(request), async (s) => {
+        const chef = s.actor.roles.includes('chef');
+        const rows = await queryRows<{ id: string; name: string }>(
+          s.tx,
+          sql`select t.id, t.name from teams t where t.active and exists (select 1 from team_members tm where tm.team_id = t.id
+              and ((tm.user_id = ${s.actor.userId} and tm.is_samordnare) or (${chef} and tm.unit_id = ${s.actor.actingUnitId})))
+            order by t.name`,
+        );
+        return { items: rows };
+      }),
+  );
+
+  r.get(
     '/api/v1/teams/:id/meetings',
     {
       schema: {
@@ -340,6 +363,12 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
     description: z.string().nullable(),
     position: z.number().int(),
     invitedUnits: z.array(z.object({ id: z.uuid(), name: z.string(), covered: z.boolean().nullable() })),
+    readerCovered: z
+      .boolean()
+      .nullable()
+      .describe(
+        'Om din verksamhet får se ärendet bakom punkten (äger det eller omfattas av samtycket); null för allmänna frågor och konsultationer.',
+      ),
     warnings: z.array(z.object({ unitId: z.uuid(), sv: z.string(), en: z.string() })),
   });
   const agendaView = z.object({ isSamordnare: z.boolean(), items: z.array(agendaItemView) });
