@@ -168,11 +168,27 @@ describe('voice, feedback and follow-up', () => {
     expect(
       (await call(samordnare, 'POST', topicUrl, { kind: 'link', label: 'Skolverkets stöd om frånvaro', url: 'https://skolverket.example' })).status,
     ).toBe(201);
+    // An anonymous consultation is discussed de-identified: its links are for every invited member.
+    const anon = await call(samordnare, 'POST', `/api/v1/meetings/${meetingId}/agenda`, {
+      kind: 'anonymous',
+      caseId: otherCase,
+      invitedUnitIds: [units[UNIT.socOppen]],
+    });
+    const anonItem = anon.body.items.find((i: { kind: string }) => i.kind === 'anonymous');
+    expect(
+      (
+        await call(samordnare, 'POST', `/api/v1/agenda-items/${anonItem.id}/attachments`, {
+          kind: 'link',
+          label: 'Stödmaterial om frånvaro',
+          url: 'https://stod.example',
+        })
+      ).status,
+    ).toBe(201);
     // Who sees what.
     const labels = async (who: Session) =>
       ((await call(who, 'GET', `/api/v1/meetings/${meetingId}/attachments`)).body.items as { label: string }[]).map((a) => a.label);
     expect(await labels(soc)).toEqual(expect.arrayContaining(['Skolans handlingsplan', 'Skolverkets stöd om frånvaro']));
-    expect(await labels(vc)).toEqual(['Skolverkets stöd om frånvaro']);
+    expect(await labels(vc)).toEqual(['Skolverkets stöd om frånvaro', 'Stödmaterial om frånvaro']);
     expect((await call(polis, 'GET', `/api/v1/meetings/${meetingId}/attachments`)).status).toBe(404);
     // Removing: not by another unit; by the samordnare.
     expect((await call(soc, 'DELETE', `/api/v1/agenda-item-attachments/${link.body.id}`)).status).toBe(400);

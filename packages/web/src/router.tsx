@@ -19,11 +19,12 @@ import { NewConsultationPage } from './features/cases/NewConsultationPage';
 import { CasesPage } from './features/cases/CasesPage';
 import { CasePage } from './features/cases/CasePage';
 import { CoordinationPage } from './features/coordination/CoordinationPage';
+import { TeamStatisticsPage } from './features/coordination/TeamStatisticsPage';
 import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { MeetingPage } from './features/meetings/MeetingPage';
 import { TasksPage } from './features/meetings/TasksPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
-import { isSamordnare } from './ui/MainNav';
+import { isSamordnare, mayHaveTeamStatistics } from './ui/MainNav';
 
 /** Pages that need an ability in the acting unit; without it they are "not found". */
 function RequireAbility({ ability, children }: { ability: keyof Abilities; children: React.ReactNode }) {
@@ -40,6 +41,12 @@ function IndividualData({ children }: { children: React.ReactNode }) {
 function SamordnareOnly({ children }: { children: React.ReactNode }) {
   const me = useCurrentMe();
   return me.abilities.canSeeIndividualData && isSamordnare(me.roles) ? <>{children}</> : <NotFoundPage />;
+}
+
+/** Team statistics: for samordnare and chefs (the page lists the teams the server allows). */
+function TeamStatisticsOnly({ children }: { children: React.ReactNode }) {
+  const me = useCurrentMe();
+  return mayHaveTeamStatistics(me.abilities) ? <>{children}</> : <NotFoundPage />;
 }
 
 /** Admin pages are only routed when the acting role may administer. */
@@ -132,6 +139,14 @@ const routes: RouteObject[] = [
           <SamordnareOnly>
             <CoordinationPage />
           </SamordnareOnly>
+        ),
+      },
+      {
+        path: '/teamstatistik',
+        element: (
+          <TeamStatisticsOnly>
+            <TeamStatisticsPage />
+          </TeamStatisticsOnly>
         ),
       },
       { path: '/aviseringar', element: <NotificationsPage /> },

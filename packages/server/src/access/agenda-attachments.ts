@@ -134,7 +134,7 @@ export function agendaAttachmentsRepository(tx: Tx, actor: Actor, purpose: Purpo
         sql`select agenda_items.id, agenda_items.kind, agenda_items.case_id, m.status,
             exists (select 1 from team_members tm where tm.team_id = m.team_id and tm.user_id = ${actor.userId} and tm.is_samordnare) as is_samordnare,
             c.owning_unit_id as case_owner,
-            (c.id is null or c.owning_unit_id = ${actor.actingUnitId} or ${activeConsentSql(actor, today, sql`c.id`, sql`c.owning_unit_id`)}) as covered,
+            (agenda_items.kind <> 'case' or c.owning_unit_id = ${actor.actingUnitId} or ${activeConsentSql(actor, today, sql`c.id`, sql`c.owning_unit_id`)}) as covered,
             (select count(*)::int from agenda_item_attachments x where x.agenda_item_id = agenda_items.id) as count
           from agenda_items join meetings m on m.id = agenda_items.meeting_id left join cases c on c.id = agenda_items.case_id
           where agenda_items.id = ${agendaItemId} and ${ruleCondition('agenda_items', actor, purpose, today)}`,

@@ -245,7 +245,8 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
   },
   agenda_item_attachments: {
     // Documents and links from the case on an agenda item (meetings issue §2). On a general topic
-    // every member; on a case or consultation the unit that added it, the case's owner, and units
+    // or an anonymous consultation (both checked for identifying data) every member; on an
+    // identified case the unit that added it, the case's owner, and units
     // covered by an active consent for the case's purpose. A referenced chronology entry is shown
     // only where its own rule (case_events) allows.
     purposes: ['samverkan'],
@@ -254,7 +255,7 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
         ? sql`exists (select 1 from agenda_items xi join meetings xm on xm.id = xi.meeting_id left join cases xc on xc.id = xi.case_id
             where xi.id = ${agendaItemAttachments.agendaItemId}
               and exists (select 1 from team_members xtm where xtm.team_id = xm.team_id and xtm.user_id = ${actor.userId})
-              and (xi.case_id is null or ${agendaItemAttachments.unitId} = ${actor.actingUnitId} or xc.owning_unit_id = ${actor.actingUnitId}
+              and (xi.kind <> 'case' or ${agendaItemAttachments.unitId} = ${actor.actingUnitId} or xc.owning_unit_id = ${actor.actingUnitId}
                 or ${activeConsentSql(actor, today, sql`xi.case_id`, sql`xc.owning_unit_id`)}))`
         : DENY,
   },

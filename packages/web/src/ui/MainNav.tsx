@@ -3,6 +3,7 @@ import { Link } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Abilities, Role } from '../api/types';
 import { useNotifications } from '../features/notifications/api';
+import { useStatisticsAccess } from '../features/meetings/api';
 
 interface NavItem {
   to: string;
@@ -13,7 +14,11 @@ interface NavItem {
 /** Only a samordnare in the acting unit gets the coordinator overview. */
 export const isSamordnare = (roles: readonly Role[]): boolean => roles.includes('samordnare');
 
-export function navItems(abilities: Abilities, roles: readonly Role[] = []): NavItem[] {
+/** Whoever may look for team statistics: a samordnare (or team member) and a chef. */
+export const mayHaveTeamStatistics = (abilities: Abilities): boolean => abilities.canSeeAggregates || abilities.canSeeIndividualData;
+
+/** `teamStatistics`: the user may see some team's statistics (GET /teams/statistics-access is not empty). */
+export function navItems(abilities: Abilities, roles: readonly Role[] = [], teamStatistics = false): NavItem[] {
   const items: NavItem[] = [{ to: '/', key: 'nav.start', end: true }];
   if (abilities.canSeeIndividualData) {
     items.push(
@@ -25,6 +30,7 @@ export function navItems(abilities: Abilities, roles: readonly Role[] = []): Nav
     );
     if (isSamordnare(roles)) items.push({ to: '/samordning', key: 'nav.coordination' });
   }
+  if (teamStatistics) items.push({ to: '/teamstatistik', key: 'nav.teamStatistics' });
   items.push({ to: '/aviseringar', key: 'nav.notifications' });
   items.push({ to: '/mitt-konto', key: 'nav.account' });
   if (abilities.canAdminister) {
@@ -44,11 +50,14 @@ export function MainNav({ abilities, roles = [] }: { abilities: Abilities; roles
   const { t } = useTranslation();
   // "Aviseringar (2)": the unread count is part of the link's visible text and accessible name.
   const unread = useNotifications().data?.unreadCount ?? 0;
+  // "Teamstatistik" only when there is a team to show (samordnare of a team, chef of a member unit).
+  const statistics = useStatisticsAccess(mayHaveTeamStatistics(abilities));
+  const teamStatistics = (statistics.data?.items.length ?? 0) > 0;
   const label = (item: NavItem) => (item.to === '/aviseringar' && unread > 0 ? t('nav.notificationsCount', { count: unread }) : t(item.key));
   return (
     <nav aria-label={t('nav.label')} className="main-nav">
       <ul>
-        {navItems(abilities, roles).map((item) => (
+        {navItems(abilities, roles, teamStatistics).map((item) => (
           <li key={item.to}>
             <Link asChild>
               <NavLink to={item.to} end={item.end}>

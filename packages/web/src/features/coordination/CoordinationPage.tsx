@@ -9,7 +9,8 @@ import { useCoordinatorOverview } from '../cases/api';
 import { CaseTable } from '../cases/CaseTable';
 import { useDateFormat } from '../cases/labels';
 import { useMyTeams } from '../meetings/api';
-import { FollowUpSection, StatisticsSection } from './TeamFollowUp';
+import { FollowUpSection } from './TeamFollowUp';
+import { StatisticsSection } from './TeamStatistics';
 
 const caseLink = (id: string) => `/arenden/${encodeURIComponent(id)}`;
 

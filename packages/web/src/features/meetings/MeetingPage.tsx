@@ -13,12 +13,14 @@ import {
   familyMinutesPdfUrl,
   minutesPdfUrl,
   useAgenda,
+  useAttachments,
   useDecisions,
   useFeedbackTasks,
   useMeetingInfo,
   useMeetingNotes,
   useVoices,
   type AgendaItem,
+  type Attachment,
   type Decision,
   type FeedbackTask,
   type MeetingNote,
@@ -27,6 +29,7 @@ import {
 import { AttendanceSection, ItemNotes } from './MeetingNotes';
 import { ItemVoice } from './MeetingVoice';
 import { ItemFeedback } from './MeetingFeedback';
+import { ItemAttachments } from './MeetingAttachments';
 import { AgendaItemForm } from './AgendaItemForm';
 import { DecisionList, NewDecisionForm } from './DecisionForms';
 import { useLongDate } from './dates';
@@ -35,8 +38,8 @@ const AGENDA_HEADING_ID = 'agenda-heading';
 
 /**
  * One agenda item: kind, title, invited units, the samordnare's consent warnings, then – on a case
- * item – the child's and guardians' voice first, decisions and "Nytt beslut", notes, and on a case
- * item the feedback to the family and the family's version as a PDF.
+ * item – the child's and guardians' voice first, documents and links, decisions and "Nytt beslut",
+ * notes, and on a case item the feedback to the family and the family's version as a PDF.
  */
 function AgendaEntry({
   item,
@@ -47,6 +50,9 @@ function AgendaEntry({
   voice,
   feedbackTask,
   followUpLoaded,
+  attachments,
+  attachmentsLoaded,
+  meetingOpen,
   meetingId,
   announce,
 }: {
@@ -58,6 +64,9 @@ function AgendaEntry({
   voice: Voice | undefined;
   feedbackTask: FeedbackTask | undefined;
   followUpLoaded: boolean;
+  attachments: Attachment[];
+  attachmentsLoaded: boolean;
+  meetingOpen: boolean;
   meetingId: string;
   announce: (m: string) => void;
 }) {
@@ -66,9 +75,10 @@ function AgendaEntry({
   const me = useCurrentMe();
   const headingId = `agenda-item-${item.id}`;
   const ownUnit = item.invitedUnits.find((u) => u.id === me.actingUnit.id);
-  // The owning unit is always invited (and covered); other units speak for the family when the
-  // consent covers them. A voice the reader can see also means the reader's unit may write it.
-  const canSpeak = item.kind === 'case' && (voice !== undefined || ownUnit?.covered === true);
+  // The owning unit and units covered by the consent speak for the family, invited or not
+  // (readerCovered). A voice the reader can see also means the reader's unit may write it.
+  const readerCovered = item.readerCovered ?? ownUnit?.covered === true;
+  const canSpeak = item.kind === 'case' && (voice !== undefined || readerCovered);
   return (
     <li className="agenda-item" aria-labelledby={headingId}>
       <Heading level={3} data-size="sm" id={headingId}>
@@ -97,6 +107,14 @@ function AgendaEntry({
       {item.kind === 'case' && (
         <ItemVoice item={item} meetingId={meetingId} voice={voice} loaded={followUpLoaded} canSpeak={canSpeak} invited={ownUnit !== undefined} />
       )}
+      <ItemAttachments
+        item={item}
+        meetingId={meetingId}
+        attachments={attachments}
+        loaded={attachmentsLoaded}
+        isSamordnare={isSamordnare}
+        meetingOpen={meetingOpen}
+      />
       <Heading level={4} data-size="xs">
         {t('meetings.decisions.heading')}
       </Heading>
@@ -104,7 +122,7 @@ function AgendaEntry({
       <NewDecisionForm item={item} meetingId={meetingId} announce={announce} />
       <ItemNotes itemId={item.id} itemTitle={item.title} meetingId={meetingId} notes={notes} loaded={notesLoaded} />
       {item.kind === 'case' && <ItemFeedback item={item} meetingId={meetingId} task={feedbackTask} loaded={followUpLoaded} canSpeak={canSpeak} />}
-      {canSpeak && (
+      {item.kind === 'case' && readerCovered && (
         <Paragraph>
           <Link href={familyMinutesPdfUrl(item.id)} download aria-label={t('meetings.minutes.familyPdfLabel', { title: item.title })}>
             {t('meetings.minutes.familyPdf')}
@@ -126,6 +144,7 @@ export function MeetingPage() {
   const notes = useMeetingNotes(meetingId);
   const voices = useVoices(meetingId);
   const feedbackTasks = useFeedbackTasks(meetingId);
+  const attachments = useAttachments(meetingId);
   const [announcement, setAnnouncement] = useState('');
 
   const back = (
@@ -153,6 +172,7 @@ export function MeetingPage() {
   const notesOf = (id: string) => (notes.data?.items ?? []).filter((n) => n.agendaItemId === id);
   const voiceOf = (id: string) => voices.data?.items.find((v) => v.agendaItemId === id);
   const taskOf = (id: string) => feedbackTasks.data?.items.find((f) => f.agendaItemId === id);
+  const attachmentsOf = (id: string) => (attachments.data?.items ?? []).filter((a) => a.agendaItemId === id);
   // A failed read shows its error once for the page; the items then behave as if nothing was saved.
   const followUpLoaded = !voices.isPending && !feedbackTasks.isPending;
 
@@ -193,6 +213,7 @@ export function MeetingPage() {
         {notes.isError && <FormAlert error={notes.error} level={3} />}
         {voices.isError && <FormAlert error={voices.error} level={3} />}
         {feedbackTasks.isError && <FormAlert error={feedbackTasks.error} level={3} />}
+        {attachments.isError && <FormAlert error={attachments.error} level={3} />}
         {agenda.data && agenda.data.items.length === 0 && <Paragraph>{t('meetings.agenda.empty')}</Paragraph>}
         {agenda.data && agenda.data.items.length > 0 && (
           <List.Ordered className="agenda" aria-labelledby={AGENDA_HEADING_ID}>
@@ -209,6 +230,9 @@ export function MeetingPage() {
                   voice={voiceOf(item.id)}
                   feedbackTask={taskOf(item.id)}
                   followUpLoaded={followUpLoaded}
+                  attachments={attachmentsOf(item.id)}
+                  attachmentsLoaded={!attachments.isPending}
+                  meetingOpen={meeting !== undefined && meeting.status !== 'cancelled'}
                   meetingId={meetingId}
                   announce={setAnnouncement}
                 />

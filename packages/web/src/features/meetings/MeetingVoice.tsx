@@ -186,7 +186,8 @@ function VoiceForm({
 
 /**
  * "Barnets och vårdnadshavarnas röst", first under a case item. Units that own the case or are
- * covered by its consent read and write it; others are told why they do not see it.
+ * covered by its consent read and write it, invited or not (canSpeak, from readerCovered); others
+ * are told why they do not see it: an invited unit that the consent does not cover gets a warning.
  */
 export function ItemVoice({
   item,

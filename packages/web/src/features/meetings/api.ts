@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, isApiError } from '../../api/client';
+import { api, isApiError, request } from '../../api/client';
 import type { ListResponse } from '../../api/types';
 
 export interface MyTeam {
@@ -93,6 +93,8 @@ export interface AgendaItem {
   description: string | null;
   position: number;
   invitedUnits: { id: string; name: string; covered: boolean | null }[];
+  /** On a case item: whether the reader's unit may see the case (owns it or is covered by its consent), invited or not; null otherwise. */
+  readerCovered: boolean | null;
   warnings: { unitId: string; sv: string; en: string }[];
 }
 
@@ -155,6 +157,8 @@ export const agendaKeys = {
   feedbackTasks: (meetingId: string) => ['meetings', 'feedback-tasks', meetingId] as const,
   followUp: (teamId: string) => ['meetings', 'follow-up', teamId] as const,
   statistics: (teamId: string, term: string) => ['meetings', 'statistics', teamId, term] as const,
+  statisticsAccess: ['meetings', 'statistics-access'] as const,
+  attachments: (meetingId: string) => ['meetings', 'attachments', meetingId] as const,
 };
 
 /** The meeting and its team; null when it does not exist or the user is not in the team (404). */
@@ -390,3 +394,43 @@ export function useTeamStatistics(teamId: string, term: string) {
     retry: retryServerErrors,
   });
 }
+
+/** The teams whose statistics the user may see: as the team's samordnare, or as chef of a member unit. */
+export function useStatisticsAccess(enabled = true) {
+  return useQuery({
+    queryKey: agendaKeys.statisticsAccess,
+    queryFn: () => api.get<ListResponse<{ id: string; name: string }>>('/teams/statistics-access'),
+    enabled,
+    retry: retryServerErrors,
+    staleTime: 5 * 60_000,
+  });
+}
+
+// ---- Documents and links per agenda item ----
+
+export interface Attachment {
+  id: string;
+  agendaItemId: string;
+  kind: 'link' | 'case_event';
+  label: string;
+  url: string | null;
+  /** A referenced chronology entry; text is null (and hidden true) where the reader may not read it. */
+  caseEvent: { id: string; caseId: string; occurredOn: string; text: string | null; hidden: boolean } | null;
+  unit: { id: string; name: string };
+  createdByName: string;
+  createdAt: string;
+}
+
+export type AttachmentBody = { kind: 'link'; label: string; url: string } | { kind: 'case_event'; caseEventId: string; label?: string };
+
+export function useAttachments(meetingId: string) {
+  return useQuery({
+    queryKey: agendaKeys.attachments(meetingId),
+    queryFn: () => api.get<ListResponse<Attachment>>(`${meetingPath(meetingId)}/attachments`),
+    retry: retryServerErrors,
+  });
+}
+
+export const addAttachment = (agendaItemId: string, body: AttachmentBody) => api.post<Attachment>(`${itemPath(agendaItemId)}/attachments`, body);
+
+export const removeAttachment = (id: string) => request<void>('DELETE', `/agenda-item-attachments/${encodeURIComponent(id)}`);
