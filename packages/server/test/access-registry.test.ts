@@ -23,6 +23,8 @@ const ORGANISATIONAL_TABLES = [
   // A user's own notifications (titles without child data; only the recipient reads them) and their e-mail outbox.
   'notifications',
   'email_outbox',
+  // The tenant's wellbeing wheel (areas and scale per version): no personal data.
+  'wheel_versions',
   'sessions',
   'audit_log',
   'audit_chain',

@@ -129,7 +129,10 @@ describe('bad input is answered 400 problem+json with named fields', () => {
       return undefined;
     };
     const baseline = op.body ? validValue(op.body, hint, rng) : undefined;
-    const params = Object.fromEntries(op.pathParams.map((p) => [p.name, target?.id ?? crypto.randomUUID()]));
+    // A numeric path parameter (a plan's version number) gets a valid number; ids a real or random uuid.
+    const params = Object.fromEntries(
+      op.pathParams.map((p) => [p.name, p.schema.type === 'integer' || p.schema.type === 'number' ? '1' : (target?.id ?? crypto.randomUUID())]),
+    );
     baselines.set(key, { url: fillPath(op.path, params), body: baseline });
     const cases = generateCases(admin, op, baseline, params, hint, rng);
     expect(cases.length).toBeGreaterThanOrEqual(MIN_CASES_PER_OPERATION);

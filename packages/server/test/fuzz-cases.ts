@@ -203,7 +203,9 @@ export function generateCases(
   }
 
   for (const param of op.pathParams) {
-    for (const bad of badIds(rng)) {
+    const numeric = param.schema.type === 'integer' || param.schema.type === 'number';
+    // '1' is a bad id but a good version number.
+    for (const bad of badIds(rng).filter((b) => !(numeric && /^[1-9]\d{0,3}$/.test(b.value)))) {
       const badUrl = fillPath(op.path, { ...params, [param.name]: bad.value }, false);
       const finalUrl = bad.raw ? badUrl.replace(encodeURIComponent(bad.value), bad.value) : badUrl;
       cases.push({

@@ -16,6 +16,8 @@ import { meetingNotesRepository } from './meeting-notes.ts';
 import { meetingFollowUpRepository } from './meeting-followup.ts';
 import { teamOverviewRepository } from './team-overview.ts';
 import { agendaAttachmentsRepository } from './agenda-attachments.ts';
+import { wheelRepository } from './wheel.ts';
+import { plansRepository } from './plans.ts';
 
 export type { Actor, Purpose } from './actor.ts';
 export { hasRole, PURPOSES } from './actor.ts';
@@ -38,6 +40,8 @@ export interface Scoped {
   followUp: ReturnType<typeof meetingFollowUpRepository>;
   teamOverview: ReturnType<typeof teamOverviewRepository>;
   attachments: ReturnType<typeof agendaAttachmentsRepository>;
+  wheel: ReturnType<typeof wheelRepository>;
+  plans: ReturnType<typeof plansRepository>;
   /** The Swedish calendar date this request is decided on (consent validity, age). */
   today: string;
   /** Organisation tables (not personal data) may be used directly inside the same transaction. */
@@ -74,6 +78,8 @@ export async function runScoped<T>(access: AccessContext, actor: Actor, purpose:
         followUp: meetingFollowUpRepository(tx, actor, purpose, today),
         teamOverview: teamOverviewRepository(tx, actor, purpose, today),
         attachments: agendaAttachmentsRepository(tx, actor, purpose, today),
+        wheel: wheelRepository(tx, actor, purpose, today),
+        plans: plansRepository(tx, actor, purpose, today),
         today,
         tx,
         actor,
@@ -133,6 +139,8 @@ export {
 } from './meeting-followup.ts';
 export { NoteConflict, type NoteView } from './meeting-notes.ts';
 export { notifyMeetingChanged, remindFeedbackDue } from './meeting-notify.ts';
+export { currentWheel, adminSetWheel, type AssessmentView, type WheelVersion } from './wheel.ts';
+export { PlanConflict, type PlanVersionView } from './plans.ts';
 export {
   notify,
   notificationsRepository,

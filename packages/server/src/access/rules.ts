@@ -18,6 +18,9 @@ import {
   agendaVoices,
   feedbackTasks,
   agendaItemAttachments,
+  wheelAssessments,
+  plans,
+  planVersions,
 } from '../db/personal.schema.ts';
 import { hasRole, type Actor, type Purpose } from './actor.ts';
 
@@ -257,6 +260,31 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
               and exists (select 1 from team_members xtm where xtm.team_id = xm.team_id and xtm.user_id = ${actor.userId})
               and (xi.kind <> 'case' or ${agendaItemAttachments.unitId} = ${actor.actingUnitId} or xc.owning_unit_id = ${actor.actingUnitId}
                 or ${activeConsentSql(actor, today, sql`xi.case_id`, sql`xc.owning_unit_id`)}))`
+        : DENY,
+  },
+  wheel_assessments: {
+    // A wellbeing-wheel assessment (issue 5) is an assessment of the child: category bedömningar
+    // och planer. The unit that entered it, or units an active consent covers for the category.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor)
+        ? coveredSql(actor, today, sql`${wheelAssessments.caseId}`, sql`${wheelAssessments.owningUnitId}`, sql`'bedomningar_och_planer'`)
+        : DENY,
+  },
+  plans: {
+    // The child's plan and the SIP (issue 5): the case's owner, or units an active consent covers
+    // for bedömningar och planer.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor) ? coveredSql(actor, today, sql`${plans.caseId}`, sql`${plans.owningUnitId}`, sql`'bedomningar_och_planer'`) : DENY,
+  },
+  plan_versions: {
+    // Every version follows its plan.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor)
+        ? sql`exists (select 1 from plans pp where pp.id = ${planVersions.planId}
+            and ${coveredSql(actor, today, sql`pp.case_id`, sql`pp.owning_unit_id`, sql`'bedomningar_och_planer'`)})`
         : DENY,
   },
   feedback_tasks: {

@@ -109,12 +109,10 @@ async function openPglite(dir: string | null): Promise<DatabaseHandle> {
   const ownerQuery: OwnerQuery = async (text, params) => {
     return client.transaction(async (tx) => {
       await tx.exec('RESET ROLE');
-      try {
-        const res = await tx.query<Record<string, unknown>>(text, params);
-        return { rows: res.rows };
-      } finally {
-        await tx.exec(`SET ROLE ${APP_ROLE}`);
-      }
+      // On an error the transaction rolls back, and with it RESET ROLE: the original error is thrown as it is.
+      const res = await tx.query<Record<string, unknown>>(text, params);
+      await tx.exec(`SET ROLE ${APP_ROLE}`);
+      return { rows: res.rows };
     });
   };
   return {

@@ -222,6 +222,26 @@ export const agendaItemAttachments = pgTable('agenda_item_attachments', {
   caseEventId: uuid('case_event_id'),
 });
 
+export const wheelAssessments = pgTable('wheel_assessments', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  owningUnitId: uuid('owning_unit_id').notNull(),
+});
+
+export const plans = pgTable('plans', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  owningUnitId: uuid('owning_unit_id').notNull(),
+});
+
+export const planVersions = pgTable('plan_versions', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  planId: uuid('plan_id').notNull(),
+});
+
 /** SQL table names holding personal data; the access registry must cover each. */
 export const PERSONAL_DATA_TABLES = [
   'children',
@@ -240,5 +260,8 @@ export const PERSONAL_DATA_TABLES = [
   'agenda_voices',
   'feedback_tasks',
   'agenda_item_attachments',
+  'wheel_assessments',
+  'plans',
+  'plan_versions',
 ] as const;
 export type PersonalDataTable = (typeof PERSONAL_DATA_TABLES)[number];

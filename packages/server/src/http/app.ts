@@ -15,6 +15,7 @@ import { registerBenchRoutes } from '../modules/bench/index.ts';
 import { registerChildrenRoutes } from '../modules/children/index.ts';
 import { registerCaseRoutes } from '../modules/cases/index.ts';
 import { registerMeetingRoutes } from '../modules/meetings/index.ts';
+import { registerPlanRoutes } from '../modules/plans/index.ts';
 import { registerHealthRoutes } from '../modules/health/index.ts';
 import { registerMeRoutes } from '../modules/me/index.ts';
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerChildrenRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerMeetingRoutes(app, deps);
+  registerPlanRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerAuditReviewRoutes(app, deps);
   registerUnitRoutes(app, deps);

@@ -110,7 +110,7 @@ const STOCKHOLM = new Intl.DateTimeFormat('en-CA', {
 });
 
 /** An ISO instant as Swedish local time: '4 december 2026 kl. 14:05'. */
-function stockholmDateTime(isoInstant: string): string {
+export function stockholmDateTime(isoInstant: string): string {
   const ms = Date.parse(isoInstant);
   if (Number.isNaN(ms)) return isoInstant;
   const parts = STOCKHOLM.formatToParts(new Date(ms));
@@ -233,7 +233,7 @@ export function pdfSafe(text: string): string {
 // Plain-Swedish sentences for the family version
 
 /** "Boka ett möte." → "boka ett möte" (a leading capital is kept for abbreviations such as "BUP"). */
-function clause(what: string): string {
+export function clause(what: string): string {
   const t = what
     .trim()
     .replace(/\s+/g, ' ')
@@ -291,12 +291,12 @@ export function familyNextMeetingSentence(next: FamilyMinutes['nextMeeting']): s
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
-const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const;
-const INK = '#1a1a1a';
-const MUTED = '#4a4a4a'; // 8.9:1 on white
-const ALERT = '#a4001d'; // 7.6:1 on white
+export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const;
+export const INK = '#1a1a1a';
+export const MUTED = '#4a4a4a'; // 8.9:1 on white
+export const ALERT = '#a4001d'; // 7.6:1 on white
 
-interface Style {
+export interface Style {
   body: number;
   small: number;
   headings: [number, number, number, number]; // H1–H4
@@ -305,7 +305,7 @@ interface Style {
   margins: { top: number; bottom: number; left: number; right: number };
 }
 
-const TEAM_STYLE: Style = {
+export const TEAM_STYLE: Style = {
   body: 10.5,
   small: 8.5,
   headings: [20, 15, 12.5, 11],
@@ -314,7 +314,7 @@ const TEAM_STYLE: Style = {
   margins: { top: 62, bottom: 62, left: 56, right: 56 },
 };
 
-const FAMILY_STYLE: Style = {
+export const FAMILY_STYLE: Style = {
   body: 13,
   small: 10,
   headings: [24, 17, 14, 13],
@@ -331,7 +331,7 @@ interface TextStyle {
 }
 
 /** Draws into a tagged document: every block is a structure element (H1–H4, P, L/LI/Lbl/LBody, Sect). */
-class Writer {
+export class Writer {
   private parent: Struct;
 
   constructor(
@@ -541,7 +541,7 @@ const TARGET_LABEL: Record<MinutesDecision['supportTarget'], string> = {
 export const NOBODYS_JOB_FLAG = 'Ingens uppgift – saknar ansvarig eller datum';
 export const CONFIDENTIAL_HEADER = 'Sekretess: innehåller uppgifter om enskild';
 
-function quoted(words: string | null): string | null {
+export function quoted(words: string | null): string | null {
   const t = words?.trim();
   return t ? `\u201d${t}\u201d` : null;
 }

@@ -6,6 +6,7 @@ import { registerUnitRoutes } from './units.routes.ts';
 import { registerUserRoutes } from './users.routes.ts';
 import { registerConsentPolicyRoutes } from './consent-policy.routes.ts';
 import { registerMeetingPolicyRoutes } from './meeting-policy.routes.ts';
+import { registerWheelRoutes } from './wheel.routes.ts';
 
 export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   void app.register(async (admin) => {
@@ -18,5 +19,6 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
     registerTeamRoutes(admin, deps);
     registerConsentPolicyRoutes(admin, deps);
     registerMeetingPolicyRoutes(admin, deps);
+    registerWheelRoutes(admin, deps);
   });
 }

@@ -57,4 +57,20 @@ export function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
           .orderBy(asc(units.name))) as { id: string; name: string; type: (typeof SCHOOL_UNIT_TYPES)[number] }[],
       })),
   );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/principals',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Huvudmän / principals',
+        description: 'Organisationens huvudmän (kommun, region, …), t.ex. för SIP:ens ansvarsfördelning.',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })) }), ...authedErrors },
+      },
+    },
+    async (request) =>
+      runScoped(deps.access, actorOf(request), 'administration', async (s) => ({
+        items: await s.tx.select({ id: principals.id, name: principals.name, kind: principals.kind }).from(principals).orderBy(asc(principals.name)),
+      })),
+  );
 }
