@@ -219,9 +219,7 @@ describe('wheel, assessments, plans and SIP', () => {
     expect(family.status).toBe(200);
     expect(family.text).toContain('Jag vill ha en vuxen att gå till på rasten.');
     expect(family.text).toContain('träffa eleven varje måndag morgon');
-    expect(family.text.indexOf('Jag vill ha en vuxen att gå till på rasten.')).toBeLessThan(
-      family.text.indexOf('träffa eleven varje måndag morgon'),
-    );
+    expect(family.text.indexOf('Jag vill ha en vuxen att gå till på rasten.')).toBeLessThan(family.text.indexOf('träffa eleven varje måndag morgon'));
     expect(family.text).not.toContain('Sekretess');
     const professional = await pdf(kurator, `/api/v1/plans/${plan.id}/versions/1/professional.pdf`);
     expect(professional.text).toContain('Sekretess');
