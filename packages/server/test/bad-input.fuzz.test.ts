@@ -168,6 +168,11 @@ describe('bad input is answered 400 problem+json with named fields', () => {
       'PUT /api/v1/cases/{id}/consents/{consentId}/attachment': (st, b) =>
         st === 400 && (b.errors ?? []).every((e) => ['name', 'content-type', 'file'].includes(e.field)),
       'GET /api/v1/signals': (st, b) => st === 400 && (b.errors ?? []).every((e) => e.field === 'box'),
+      // The baseline URL carries no query string, and from and to are required.
+      'GET /api/v1/plans/{id}/diff': (st, b) => st === 400 && (b.errors ?? []).every((e) => ['from', 'to'].includes(e.field)),
+      // A random wheel fails the domain rules (a default area removed, a one-step scale): the body itself was valid.
+      'PUT /api/v1/admin/wheel': (st, b) =>
+        st === 400 && (b.errors ?? []).every((e) => e.field === 'areas' || e.field.startsWith('areas.') || e.field.startsWith('scale')),
     };
     const problems: string[] = [];
     for (const op of fuzzed) {

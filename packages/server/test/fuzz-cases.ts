@@ -276,7 +276,9 @@ export function generateCases(
   }
   for (const param of op.pathParams) {
     generators.push(() => {
-      const v = rng.string(rng.int(1, 80), 'abcdefghijklmnopqrstuvwxyz0123456789-_.~ åäö{}[]<>"\'\\|^`');
+      const raw = rng.string(rng.int(1, 80), 'abcdefghijklmnopqrstuvwxyz0123456789-_.~ åäö{}[]<>"\'\\|^`');
+      // A number parameter: a random string of digits could be a real version number.
+      const v = (param.schema.type === 'integer' || param.schema.type === 'number') && /^\s*\d+\s*$/.test(raw) ? `x${raw}` : raw;
       cases.push({
         category: 'path parameter',
         label: `random ${param.name} = ${JSON.stringify(v)}`,

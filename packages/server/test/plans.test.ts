@@ -229,6 +229,41 @@ describe('wheel, assessments, plans and SIP', () => {
     expect((await call(soc, 'GET', `/api/v1/plans/${plan.id}`)).status).toBe(404);
   });
 
+  it('follows up the adopted plan: overdue in Mina uppgifter and the overview until each goal is marked', async () => {
+    const plan = (await call(kurator, 'GET', `/api/v1/cases/${caseC}/plans`)).body.items.find((p: { kind: string }) => p.kind === 'barnets_plan');
+    const adopted = plan.versions.find((v: { status: string }) => v.status === 'adopted');
+    expect(adopted.followUpOverdue).toBe(false);
+    expect(adopted.nextFollowUp).toBe(addDays(today, 60));
+    server.setClockOffsetDays(61);
+    try {
+      const tasks = (await call(kurator, 'GET', '/api/v1/me/tasks')).body;
+      expect(tasks.planFollowUps).toEqual([
+        expect.objectContaining({ planId: plan.id, number: adopted.number, dueDate: addDays(today, 60), pseudonym: 'Elev C' }),
+      ]);
+      const overview = (await call(kurator, 'GET', '/api/v1/overview')).body;
+      expect(overview.overdueFollowUps.map((o: { planId: string }) => o.planId)).toContain(plan.id);
+      const url = `/api/v1/plans/${plan.id}/versions/${adopted.number}/follow-ups`;
+      expect((await call(kurator, 'POST', `/api/v1/plans/${plan.id}/versions/2/follow-ups`, { outcomes: [{ outcome: 'achieved' }] })).status).toBe(
+        400,
+      );
+      expect((await call(kurator, 'POST', url, { outcomes: [{ outcome: 'kanske' }] })).status).toBe(400);
+      expect((await call(kurator, 'POST', url, { outcomes: [{ outcome: 'achieved' }, { outcome: 'not' }] })).status).toBe(400);
+      const done = await call(kurator, 'POST', url, { outcomes: [{ outcome: 'partly', comment: 'Tryggare på rasterna, men inte på morgnarna.' }] });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      expect(done.body.followUps[0].outcomes[0]).toMatchObject({ outcome: 'partly', goal: 'Eleven känner sig trygg på rasterna' });
+      expect(done.body.followUpOverdue).toBe(false);
+      expect((await call(kurator, 'GET', '/api/v1/me/tasks')).body.planFollowUps).toEqual([]);
+      const events = (await call(kurator, 'GET', `/api/v1/cases/${caseC}/events`)).body.items.map((e: { text?: string }) => e.text);
+      expect(
+        events.some(
+          (t: string | undefined) => t?.startsWith('Uppföljning av barnets plan version 1: 1 delvis uppnått') && t.includes('ny bedömning'),
+        ),
+      ).toBe(true);
+    } finally {
+      server.setClockOffsetDays(0);
+    }
+  });
+
   it('offers a SIP only with social services and health care, and refuses adoption until the legal elements are there', async () => {
     const list = await call(kurator, 'GET', `/api/v1/cases/${caseD}/plans`);
     expect(list.body.sipOffered).toBe(false);

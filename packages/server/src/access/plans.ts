@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
+  GOAL_OUTCOME_LABELS,
+  isFollowUpOverdue,
+  nextFollowUpDate,
+  planGoals,
+  validateFollowUp,
+  type GoalOutcome,
   adopt,
   diffPlans,
   nextVersionOnChange,
@@ -56,6 +62,13 @@ interface VersionRow {
   updated_at: Date | string;
   adopted_at: Date | string | null;
   adopted_on: string | null;
+  follow_up: FollowUpRecord[] | string | null;
+}
+
+export interface FollowUpRecord {
+  on: string;
+  byName: string;
+  outcomes: { areaKey: string; goal: string; outcome: GoalOutcome; comment: string | null }[];
 }
 
 export interface PlanVersionView {
@@ -69,13 +82,23 @@ export interface PlanVersionView {
   adoptedOn: string | null;
   /** For a SIP: the legal elements still missing (adoption is refused until empty). */
   missingElements: { element: number; field: string; message: string; messageEn: string }[];
+  /** Follow-ups held on this (adopted) version, oldest first. */
+  followUps: FollowUpRecord[];
+  nextFollowUp: string | null;
+  followUpOverdue: boolean;
 }
 
 const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
 
-const toView = (r: VersionRow): PlanVersionView => {
+const toView = (r: VersionRow, today: string): PlanVersionView => {
   const content = parse(r.content);
+  const followUps = r.follow_up ? parse(r.follow_up) : [];
+  const last = followUps.at(-1)?.on ?? null;
+  const status = r.status;
   return {
+    followUps,
+    nextFollowUp: status === 'adopted' ? nextFollowUpDate(content, last) : null,
+    followUpOverdue: isFollowUpOverdue({ number: Number(r.number), status, adoptedAt: r.adopted_on, content }, today, last),
     number: Number(r.number),
     status: r.status,
     planDate: r.plan_date,
@@ -112,7 +135,7 @@ export class PlanConflict extends Error {
 export function plansRepository(tx: Tx, actor: Actor, purpose: Purpose, today: string) {
   const versionColumns = sql`plan_versions.id, plan_versions.number, plan_versions.status, plan_versions.plan_date::text as plan_date, plan_versions.content,
     plan_versions.version, vu.display_name as updated_by_name, plan_versions.updated_at, plan_versions.adopted_at,
-    (plan_versions.adopted_at at time zone 'Europe/Stockholm')::date::text as adopted_on`;
+    (plan_versions.adopted_at at time zone 'Europe/Stockholm')::date::text as adopted_on, plan_versions.follow_up`;
 
   async function planFor(planId: string) {
     const [p] = await queryRows<{ id: string; case_id: string; kind: PlanKind; owning_unit_id: string; child_id: string | null; closed: boolean }>(
@@ -130,7 +153,7 @@ export function plansRepository(tx: Tx, actor: Actor, purpose: Purpose, today: s
       sql`select ${versionColumns} from plan_versions join users vu on vu.id = plan_versions.updated_by
         where plan_versions.plan_id = ${planId} and ${ruleCondition('plan_versions', actor, purpose, today)} order by plan_versions.number`,
     );
-    return rows.map(toView);
+    return rows.map((r) => toView(r, today));
   }
 
   /** Whether both social services (kommun) and health care (region) take part in the case. */
@@ -183,10 +206,24 @@ export function plansRepository(tx: Tx, actor: Actor, purpose: Purpose, today: s
     return content;
   }
 
-  async function checkOwners(content: PlanContent) {
+  async function checkOwners(content: PlanContent, caseId: string) {
     const units = await loadUnits(tx);
     for (const [i, section] of content.areas.entries())
       for (const [j, a] of section.actions.entries()) {
+        if (a.decisionId) {
+          // An action may come from a team meeting's decision about this case (one the editor may see).
+          const [d] = await queryRows(
+            tx,
+            sql`select 1 from decisions join agenda_items ai on ai.id = decisions.agenda_item_id
+              where decisions.id = ${a.decisionId} and ai.case_id = ${caseId} and ${ruleCondition('decisions', actor, purpose, today)}`,
+          );
+          if (!d)
+            throw invalid(
+              `areas.${i}.actions.${j}.decisionId`,
+              'Beslutet finns inte bland ärendets beslut från teammöten.',
+              'The decision is not among the case’s team meeting decisions.',
+            );
+        }
         if (a.ownerUnitId && !units.get(a.ownerUnitId)?.active)
           throw invalid(
             `areas.${i}.actions.${j}.ownerUnitId`,
@@ -295,7 +332,7 @@ export function plansRepository(tx: Tx, actor: Actor, purpose: Purpose, today: s
       const wheel = await currentWheel(tx, actor.tenantId);
       const errors = validatePlanDraft(normalised, { planDate, today, areas: wheel.areas });
       if (errors.length > 0) throw new AccessFailure('validation', errors);
-      await checkOwners(normalised);
+      await checkOwners(normalised, p.case_id);
       await tx.execute(sql`update plan_versions set content = ${JSON.stringify(normalised)}::jsonb, plan_date = ${planDate}::date, version = version + 1,
         updated_by = ${actor.userId}, updated_at = now() where plan_id = ${planId} and number = ${number} and status = 'draft' and version = ${version}`);
       await appendAudit(tx, actor, {
@@ -362,6 +399,76 @@ export function plansRepository(tx: Tx, actor: Actor, purpose: Purpose, today: s
         details: { number },
       });
       return (await versions(planId)).find((v) => v.number === number)!;
+    },
+
+    /** Follows up the adopted version: every goal marked achieved / partly / not / no longer relevant, with a comment. */
+    async followUp(planId: string, number: number, outcomes: { outcome: GoalOutcome; comment?: string | null }[]): Promise<PlanVersionView> {
+      const p = await planFor(planId);
+      if (!(await mayEdit(p))) throw new AccessFailure('not_found');
+      const target = (await versions(planId)).find((v) => v.number === number);
+      if (!target) throw new AccessFailure('not_found');
+      if (target.status !== 'adopted') throw invalid('outcomes', 'Bara den fastställda planen följs upp.', 'Only the adopted plan is followed up.');
+      const goals = planGoals(target.content);
+      if (goals.length === 0) throw invalid('outcomes', 'Planen har inga mål att följa upp.', 'The plan has no goals to follow up.');
+      const errors = validateFollowUp(
+        goals.map((g) => g.goal),
+        outcomes.map((o) => ({ outcome: o.outcome, comment: o.comment ?? undefined })),
+      );
+      if (errors.length > 0) throw new AccessFailure('validation', errors);
+      const [me] = await queryRows<{ name: string }>(tx, sql`select display_name as name from users where id = ${actor.userId}`);
+      const record: FollowUpRecord = {
+        on: today,
+        byName: me?.name ?? '',
+        outcomes: goals.map((g, i) => ({
+          areaKey: g.areaKey,
+          goal: g.goal.text,
+          outcome: outcomes[i]!.outcome,
+          comment: outcomes[i]!.comment?.trim() || null,
+        })),
+      };
+      await tx.execute(sql`update plan_versions set follow_up = coalesce(follow_up, '[]'::jsonb) || ${JSON.stringify([record])}::jsonb
+        where plan_id = ${planId} and number = ${number}`);
+      const counts = new Map<GoalOutcome, number>();
+      for (const o of record.outcomes) counts.set(o.outcome, (counts.get(o.outcome) ?? 0) + 1);
+      const summary = [...counts].map(([o, n]) => `${n} ${GOAL_OUTCOME_LABELS[o].sv.toLowerCase()}`).join(', ');
+      await tx.execute(sql`insert into case_events (id, tenant_id, case_id, owning_unit_id, author_user_id, kind, category, anonymous_phase, occurred_on, text, details)
+        values (${newId()}, ${actor.tenantId}, ${p.case_id}, ${actor.actingUnitId}, ${actor.userId}, 'plan_follow_up', 'bedomningar_och_planer', false, ${today}::date,
+          ${`Uppföljning av ${p.kind === 'sip' ? 'SIP' : 'barnets plan'} version ${number}: ${summary}. En ny bedömning med hjulet föreslås.`},
+          ${JSON.stringify({ planId, number })}::jsonb)`);
+      await appendAudit(tx, actor, {
+        action: 'follow_up',
+        resourceType: 'plan',
+        resourceId: planId,
+        subjectChildId: p.child_id,
+        purpose,
+        outcome: 'allowed',
+        details: { number, goals: goals.length },
+      });
+      return (await versions(planId)).find((v) => v.number === number)!;
+    },
+
+    /** Adopted plans whose follow-up date has passed: those I started (mine) or my unit's. */
+    async overdueFollowUps(scope: 'mine' | 'unit') {
+      const rows = await queryRows<VersionRow & { plan_id: string; case_id: string; pseudonym: string; kind: PlanKind }>(
+        tx,
+        sql`select ${versionColumns}, plans.id as plan_id, plans.case_id, c.pseudonym, plans.kind
+          from plan_versions join plans on plans.id = plan_versions.plan_id join cases c on c.id = plans.case_id
+            join users vu on vu.id = plan_versions.updated_by
+          where plan_versions.status = 'adopted' and c.closed_at is null and ${ruleCondition('plans', actor, purpose, today)}
+            and ${scope === 'mine' ? sql`plans.created_by = ${actor.userId}` : sql`plans.owning_unit_id = ${actor.actingUnitId}`}`,
+      );
+      return rows
+        .map((r) => ({ r, v: toView(r, today) }))
+        .filter(({ v }) => v.followUpOverdue)
+        .map(({ r, v }) => ({
+          planId: r.plan_id,
+          caseId: r.case_id,
+          pseudonym: r.pseudonym,
+          kind: r.kind,
+          number: v.number,
+          dueDate: v.nextFollowUp!,
+        }))
+        .sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1));
     },
 
     async diff(planId: string, from: number, to: number) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { runScoped, type Scoped } from '../../access/index.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError } from '../../http/errors.ts';
+import { overdueFollowUpView } from '../plans/index.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { authedErrors, problemSchema, singleLine } from '../../http/schemas.ts';
 import {
@@ -161,7 +162,8 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['cases'],
         summary: 'Samordnaröversikt / coordinator overview',
-        description: 'Ärenden som inväntar samtycke, samtycken som går ut inom 30 dagar och kvittenser som väntar.',
+        description:
+          'Ärenden som inväntar samtycke, samtycken som går ut inom 30 dagar, kvittenser som väntar och fastställda planer vars uppföljning är försenad.',
         response: {
           200: z.object({
             awaitingConsent: z.array(caseSummary),
@@ -175,12 +177,13 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
                 createdAt: z.string(),
               }),
             ),
+            overdueFollowUps: z.array(overdueFollowUpView),
           }),
           ...authedErrors,
         },
       },
     },
-    async (request) => scoped(request, (s) => s.cases.overview()),
+    async (request) => scoped(request, async (s) => ({ ...(await s.cases.overview()), overdueFollowUps: await s.plans.overdueFollowUps('unit') })),
   );
 
   r.get(

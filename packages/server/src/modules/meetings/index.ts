@@ -23,6 +23,7 @@ import { authedErrors, multiLine, problemSchema, singleLine, uuidParam, versionI
 import { isoDateInput } from '../cases/cases.schemas.ts';
 import { feedbackTaskView, registerFollowUpRoutes } from './followup.routes.ts';
 import { registerMinutesRoutes } from './minutes.routes.ts';
+import { overdueFollowUpView } from '../plans/index.ts';
 
 /**
  * Meetings issue, first slice: a team's recurring meeting series in Europe/Stockholm, with
@@ -525,11 +526,20 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
       schema: {
         tags: ['meetings'],
         summary: 'Mina uppgifter / my tasks',
-        description: 'Öppna beslut där du är ansvarig och återkoppling till familjer som du ska göra, med försenade markerade.',
-        response: { 200: z.object({ decisions: z.array(decisionView), feedbackTasks: z.array(feedbackTaskView) }), ...authedErrors },
+        description:
+          'Öppna beslut där du är ansvarig, återkoppling till familjer som du ska göra, och planer du har upprättat vars uppföljning är försenad.',
+        response: {
+          200: z.object({ decisions: z.array(decisionView), feedbackTasks: z.array(feedbackTaskView), planFollowUps: z.array(overdueFollowUpView) }),
+          ...authedErrors,
+        },
       },
     },
-    async (request) => scoped(actorOf(request), async (s) => ({ decisions: await s.decisions.mine(), feedbackTasks: await s.followUp.myTasks() })),
+    async (request) =>
+      scoped(actorOf(request), async (s) => ({
+        decisions: await s.decisions.mine(),
+        feedbackTasks: await s.followUp.myTasks(),
+        planFollowUps: await s.plans.overdueFollowUps('mine'),
+      })),
   );
 
   r.get(

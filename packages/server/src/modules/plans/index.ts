@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PLAN_KINDS, PRINCIPAL_KINDS, type PlanContent } from '@samsyn/domain';
+import { GOAL_OUTCOMES, PLAN_KINDS, PRINCIPAL_KINDS, type PlanContent } from '@samsyn/domain';
 import { currentWheel, PlanConflict, runScoped, type Actor, type Scoped } from '../../access/index.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { actorOf } from '../../http/request-context.ts';
@@ -109,6 +109,24 @@ const versionView = z.object({
   updatedAt: z.string(),
   adoptedOn: z.string().nullable(),
   missingElements: z.array(z.object({ element: z.number().int(), field: z.string(), message: z.string(), messageEn: z.string() })),
+  followUps: z.array(
+    z.object({
+      on: z.string(),
+      byName: z.string(),
+      outcomes: z.array(z.object({ areaKey: z.string(), goal: z.string(), outcome: z.enum(GOAL_OUTCOMES), comment: z.string().nullable() })),
+    }),
+  ),
+  nextFollowUp: z.string().nullable(),
+  followUpOverdue: z.boolean(),
+});
+
+export const overdueFollowUpView = z.object({
+  planId: z.uuid(),
+  caseId: z.uuid(),
+  pseudonym: z.string(),
+  kind: z.enum(PLAN_KINDS),
+  number: z.number().int(),
+  dueDate: z.string(),
 });
 const planView = z.object({ id: z.uuid(), caseId: z.uuid(), kind: z.enum(PLAN_KINDS), mayEdit: z.boolean(), versions: z.array(versionView) });
 const numberParams = z.strictObject({ id: z.uuid(), number: z.coerce.number().int().min(1).max(10000) });
@@ -348,6 +366,27 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps): void {
         return reply.status(409).type('application/problem+json').send(conflict(err));
       }
     },
+  );
+
+  r.post(
+    '/api/v1/plans/:id/versions/:number/follow-ups',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Följ upp planen / follow up the plan',
+        description:
+          'Den fastställda versionen. outcomes i samma ordning som målen i planen (område för område): achieved (uppnått), partly (delvis), not (inte uppnått) eller no_longer_relevant (inte längre aktuellt), med en kommentar. Uppföljningen skrivs i kronologin och en ny bedömning med hjulet föreslås.',
+        params: numberParams,
+        body: z.strictObject({
+          outcomes: z
+            .array(z.strictObject({ outcome: z.enum(GOAL_OUTCOMES), comment: multiLine(1000).nullish() }))
+            .min(1)
+            .max(200),
+        }),
+        response: { 200: versionView, ...authedErrors },
+      },
+    },
+    async (request) => scoped(actorOf(request), (s) => s.plans.followUp(request.params.id, request.params.number, request.body.outcomes)),
   );
 
   r.get(
