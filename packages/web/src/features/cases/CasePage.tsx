@@ -15,12 +15,20 @@ import { CaseContext, useCaseContext, useStoreCase, type CaseContextValue } from
 import { CaseOverview } from './CaseOverview';
 import { ConsentTab } from './ConsentTab';
 import { Chronology } from './Chronology';
+import { WheelTab } from '../plans/WheelTab';
+import { PlanTab } from '../plans/PlanTab';
 import { stateColor, useCaseLabels, useDateFormat } from './labels';
 import type { SavedCaseState } from './NewConsultationPage';
 
-type TabValue = 'oversikt' | 'samtycke' | 'kronologi';
-const TABS: TabValue[] = ['oversikt', 'samtycke', 'kronologi'];
-const TAB_KEYS: Record<TabValue, string> = { oversikt: 'case.tabs.overview', samtycke: 'case.tabs.consent', kronologi: 'case.tabs.chronology' };
+type TabValue = 'oversikt' | 'samtycke' | 'hjulet' | 'plan' | 'kronologi';
+const TABS: TabValue[] = ['oversikt', 'samtycke', 'hjulet', 'plan', 'kronologi'];
+const TAB_KEYS: Record<TabValue, string> = {
+  oversikt: 'case.tabs.overview',
+  samtycke: 'case.tabs.consent',
+  hjulet: 'case.tabs.wheel',
+  plan: 'case.tabs.plan',
+  kronologi: 'case.tabs.chronology',
+};
 
 function CaseFacts({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -145,6 +153,8 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => Promise<unknown>
         </Tabs.List>
         <Tabs.Panel value="oversikt">{tab === 'oversikt' && <CaseOverview />}</Tabs.Panel>
         <Tabs.Panel value="samtycke">{tab === 'samtycke' && <ConsentTab />}</Tabs.Panel>
+        <Tabs.Panel value="hjulet">{tab === 'hjulet' && <WheelTab />}</Tabs.Panel>
+        <Tabs.Panel value="plan">{tab === 'plan' && <PlanTab />}</Tabs.Panel>
         <Tabs.Panel value="kronologi">{tab === 'kronologi' && <Chronology />}</Tabs.Panel>
       </Tabs>
     </CaseContext.Provider>
