@@ -467,4 +467,41 @@ describe('voice, feedback and follow-up', () => {
     expect(bodies).toContain(`/moten/${meetingId}`);
     expect(bodies).not.toContain('Elev C');
   });
+
+  it('lists the case’s meeting decisions, and a plan action can link to one of them (not to another case’s)', async () => {
+    const caseId = (await call(kurator, 'GET', '/api/v1/cases')).body.items.find((c: { pseudonym: string }) => c.pseudonym === 'Elev C').id;
+    const list = await call(kurator, 'GET', `/api/v1/cases/${caseId}/decisions`);
+    expect(list.status).toBe(200);
+    const decision = list.body.items.find((d: { what: string }) => d.what === 'Kurator träffar eleven varje vecka');
+    expect(decision).toMatchObject({ meetingDate: expect.any(String) });
+    expect((await call(vc, 'GET', `/api/v1/cases/${caseId}/decisions`)).status).toBe(404);
+    const plan = (await call(kurator, 'POST', `/api/v1/cases/${caseId}/plans`, { kind: 'barnets_plan' })).body;
+    const v = plan.versions[0];
+    const content = (decisionId: string) => ({
+      ...v.content,
+      areas: [
+        {
+          areaKey: 'trygg',
+          childWords: 'Jag vill prata med någon.',
+          guardiansWillDo: '',
+          actions: [{ what: 'Träffa eleven varje vecka', ownerUnitId: null, ownerUserId: null, start: null, end: null, decisionId }],
+          goals: [],
+        },
+      ],
+    });
+    const bad = await call(kurator, 'PUT', `/api/v1/plans/${plan.id}/versions/1`, {
+      version: v.version,
+      planDate: today,
+      content: content(topicItemId),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].message).toMatch(/Beslutet finns inte/);
+    const ok = await call(kurator, 'PUT', `/api/v1/plans/${plan.id}/versions/1`, {
+      version: v.version,
+      planDate: today,
+      content: content(decision.id),
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.content.areas[0].actions[0].decisionId).toBe(decision.id);
+  });
 });

@@ -84,6 +84,24 @@ export function decisionsRepository(tx: Tx, actor: Actor, purpose: Purpose, toda
       return rows.map((r) => toDecisionView(r, today));
     },
 
+    /** The decisions about one case from all team meetings, as far as the rule lets the actor see them. */
+    async forCase(caseId: string): Promise<(DecisionView & { meetingDate: string })[]> {
+      const rows = await queryRows<DecisionRow & { meeting_date: string }>(
+        tx,
+        sql`select ${COLUMNS}, dm.date::text as meeting_date from ${FROM} join meetings dm on dm.id = ai.meeting_id
+          where ai.case_id = ${caseId} and ${rule()} order by dm.date, decisions.created_at`,
+      );
+      await appendAudit(tx, actor, {
+        action: 'list',
+        resourceType: 'decision',
+        resourceId: caseId,
+        purpose,
+        outcome: 'allowed',
+        details: { caseId, count: rows.length },
+      });
+      return rows.map((r) => ({ ...toDecisionView(r, today), meetingDate: r.meeting_date }));
+    },
+
     async mine(): Promise<DecisionView[]> {
       const rows = await queryRows<DecisionRow>(
         tx,

@@ -505,6 +505,25 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: AppDeps): void
     },
   );
 
+  r.get(
+    '/api/v1/cases/:id/decisions',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Ärendets beslut från teammöten / the case’s meeting decisions',
+        description:
+          'Beslut om ärendet från alla teammöten, enligt samtycket (kategori insatser). Används för att koppla en åtgärd i planen till ett beslut.',
+        params: uuidParam,
+        response: { 200: z.object({ items: z.array(decisionView.extend({ meetingDate: z.string() })) }), ...authedErrors },
+      },
+    },
+    async (request) =>
+      scoped(actorOf(request), async (s) => {
+        if (!(await s.cases.get(request.params.id))) throw new AppError('not_found');
+        return { items: await s.decisions.forCase(request.params.id) };
+      }),
+  );
+
   r.post(
     '/api/v1/decisions/:id/close',
     {
