@@ -11,6 +11,7 @@ import { UnitsPage } from './features/admin/units/UnitsPage';
 import { UsersPage } from './features/admin/users/UsersPage';
 import { TeamsPage } from './features/admin/teams/TeamsPage';
 import { ConsentPolicyPage } from './features/admin/consent/ConsentPolicyPage';
+import { WheelAdminPage } from './features/admin/wheel/WheelAdminPage';
 import { AuditLogPage } from './features/auditlog/AuditLogPage';
 import { NotFoundPage } from './features/notfound/NotFoundPage';
 import { SignalFormPage } from './features/signals/SignalFormPage';
@@ -180,6 +181,14 @@ const routes: RouteObject[] = [
         element: (
           <AdminOnly>
             <ConsentPolicyPage />
+          </AdminOnly>
+        ),
+      },
+      {
+        path: '/admin/hjulet',
+        element: (
+          <AdminOnly>
+            <WheelAdminPage />
           </AdminOnly>
         ),
       },

@@ -496,8 +496,19 @@ export interface HiddenCaseEvent {
 
 export type CaseEvent = VisibleCaseEvent | HiddenCaseEvent;
 
+/** An adopted plan whose follow-up date has passed (GET /me/tasks planFollowUps, GET /overview overdueFollowUps). */
+export interface OverdueFollowUp {
+  planId: string;
+  caseId: string;
+  pseudonym: string;
+  kind: 'barnets_plan' | 'sip';
+  number: number;
+  dueDate: string;
+}
+
 export interface CoordinatorOverview {
   awaitingConsent: CaseSummary[];
   expiringConsents: { caseId: string; pseudonym: string; consentId: string; validUntil: string }[];
   openNotices: { id: string; caseId: string; pseudonym: string; unit: UnitRef; createdAt: string }[];
+  overdueFollowUps?: OverdueFollowUp[];
 }

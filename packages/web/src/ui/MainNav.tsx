@@ -39,6 +39,7 @@ export function navItems(abilities: Abilities, roles: readonly Role[] = [], team
       { to: '/admin/anvandare', key: 'nav.users' },
       { to: '/admin/team', key: 'nav.teams' },
       { to: '/admin/samtycke', key: 'nav.consentPolicy' },
+      { to: '/admin/hjulet', key: 'nav.wheel' },
     );
   }
   if (abilities.canSeeAuditLog) items.push({ to: '/granskningslogg', key: 'nav.auditLog' });

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { Link as RouterLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading, Link, Paragraph, Tabs, Tag } from '@digdir/designsystemet-react';
 import { isApiError } from '../../api/client';
@@ -11,7 +11,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { DefinitionList, type DefinitionItem } from '../../ui/DefinitionList';
 import { SavedStatus } from '../admin/Editor';
 import { acknowledgeNotice, useCase } from './api';
-import { CaseContext, useCaseContext, useStoreCase, type CaseContextValue } from './caseContext';
+import { CASE_TABS, CaseContext, caseTabId, focusLater, useCaseContext, useStoreCase, type CaseContextValue, type CaseTab } from './caseContext';
 import { CaseOverview } from './CaseOverview';
 import { ConsentTab } from './ConsentTab';
 import { Chronology } from './Chronology';
@@ -20,8 +20,11 @@ import { PlanTab } from '../plans/PlanTab';
 import { stateColor, useCaseLabels, useDateFormat } from './labels';
 import type { SavedCaseState } from './NewConsultationPage';
 
-type TabValue = 'oversikt' | 'samtycke' | 'hjulet' | 'plan' | 'kronologi';
-const TABS: TabValue[] = ['oversikt', 'samtycke', 'hjulet', 'plan', 'kronologi'];
+type TabValue = CaseTab;
+const TABS = CASE_TABS;
+/** `?flik=plan` opens a tab directly (e.g. "Öppna planen" in Mina uppgifter). */
+const TAB_PARAM = 'flik';
+const isTab = (value: string | null): value is TabValue => value !== null && (TABS as readonly string[]).includes(value);
 const TAB_KEYS: Record<TabValue, string> = {
   oversikt: 'case.tabs.overview',
   samtycke: 'case.tabs.consent',
@@ -111,7 +114,9 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => Promise<unknown>
   const navigate = useNavigate();
   const storeCase = useStoreCase();
   const [saved, setSaved] = useState<string | null>(null);
-  const [tab, setTab] = useState<TabValue>('oversikt');
+  const [searchParams] = useSearchParams();
+  const requested = searchParams.get(TAB_PARAM);
+  const [tab, setTab] = useState<TabValue>(isTab(requested) ? requested : 'oversikt');
 
   // After creating a consultation, the new page announces "Konsultationen är sparad." once.
   const savedMessage = (location.state as SavedCaseState | null)?.savedMessage;
@@ -130,6 +135,10 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => Promise<unknown>
       },
       announce: setSaved,
       reload,
+      openTab: (value) => {
+        setTab(value);
+        focusLater(caseTabId(value));
+      },
     }),
     [c, storeCase, reload],
   );
@@ -146,7 +155,7 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => Promise<unknown>
       <Tabs value={tab} onChange={(value) => setTab(value as TabValue)} className="case-tabs">
         <Tabs.List aria-label={t('case.tabs.label')}>
           {TABS.map((value) => (
-            <Tabs.Tab key={value} value={value}>
+            <Tabs.Tab key={value} value={value} id={caseTabId(value)}>
               {t(TAB_KEYS[value])}
             </Tabs.Tab>
           ))}

@@ -12,7 +12,14 @@ export interface CaseContextValue {
   announce: (message: string | null) => void;
   /** Fetches the case again (after a 409, or a write that returns no case). */
   reload: () => Promise<unknown>;
+  /** Switches to another tab of the case page (e.g. from the plan's follow-up to "Hjulet") and focuses it. */
+  openTab?: (tab: CaseTab) => void;
 }
+
+export type CaseTab = 'oversikt' | 'samtycke' | 'hjulet' | 'plan' | 'kronologi';
+export const CASE_TABS: readonly CaseTab[] = ['oversikt', 'samtycke', 'hjulet', 'plan', 'kronologi'];
+/** The DOM id of a case page tab. */
+export const caseTabId = (tab: CaseTab) => `case-tab-${tab}`;
 
 export const CaseContext = createContext<CaseContextValue | null>(null);
 

@@ -11,12 +11,14 @@ import { useDateFormat } from '../cases/labels';
 import { useMyTeams } from '../meetings/api';
 import { FollowUpSection } from './TeamFollowUp';
 import { StatisticsSection } from './TeamStatistics';
+import { OverdueFollowUpTable } from '../plans/OverdueFollowUps';
 
 const caseLink = (id: string) => `/arenden/${encodeURIComponent(id)}`;
 
 /**
  * "Samordnaröversikt": cases awaiting consent, consents about to expire, acknowledgements not yet
- * made, and per team the user is samordnare of: the follow-up of decisions and the team's statistics.
+ * made, plans of the unit whose follow-up is overdue, and per team the user is samordnare of: the
+ * follow-up of decisions and the team's statistics.
  */
 export function CoordinationPage() {
   const { t } = useTranslation();
@@ -107,6 +109,16 @@ export function CoordinationPage() {
                   </Table.Body>
                 </Table>
               </div>
+            )}
+          </section>
+          <section aria-labelledby="plan-follow-ups-heading" className="section">
+            <Heading level={2} data-size="md" id="plan-follow-ups-heading">
+              {t('coordination.planFollowUps')}
+            </Heading>
+            {(data.overdueFollowUps ?? []).length === 0 ? (
+              <Paragraph>{t('coordination.planFollowUpsNone')}</Paragraph>
+            ) : (
+              <OverdueFollowUpTable items={data.overdueFollowUps ?? []} caption={t('coordination.planFollowUps')} />
             )}
           </section>
         </>

@@ -11,9 +11,11 @@ import { useMyTasks, type FeedbackTask } from './api';
 import { DecisionTags } from './DecisionForms';
 import { FeedbackDoneForm, FeedbackTags } from './MeetingFeedback';
 import { useLongDate } from './dates';
+import { OverdueFollowUpTable } from '../plans/OverdueFollowUps';
 
 const DECISIONS_HEADING_ID = 'my-decisions-heading';
 const FEEDBACK_HEADING_ID = 'my-feedback-heading';
+const PLANS_HEADING_ID = 'my-plan-follow-ups-heading';
 
 const meetingLink = (meetingId: string) => `/moten/${encodeURIComponent(meetingId)}`;
 
@@ -51,13 +53,14 @@ function FeedbackEntry({ task, onDone }: { task: FeedbackTask; onDone: () => voi
   );
 }
 
-/** "Mina uppgifter": open decisions where the user is responsible, and feedback to families. */
+/** "Mina uppgifter": open decisions where the user is responsible, feedback to families and overdue follow-ups of plans the user started. */
 export function TasksPage() {
   const { t } = useTranslation();
   const longDate = useLongDate();
   const tasks = useMyTasks();
   const items = tasks.data?.decisions ?? [];
   const feedback = tasks.data?.feedbackTasks ?? [];
+  const planFollowUps = tasks.data?.planFollowUps ?? [];
   const [status, setStatus] = useState('');
 
   return (
@@ -128,6 +131,14 @@ export function TasksPage() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby={PLANS_HEADING_ID} className="section">
+        <Heading level={2} data-size="md" id={PLANS_HEADING_ID}>
+          {t('tasks.plansHeading')}
+        </Heading>
+        <Paragraph>{t('tasks.plansIntro')}</Paragraph>
+        {tasks.isSuccess && planFollowUps.length === 0 && <Paragraph>{t('tasks.plansNone')}</Paragraph>}
+        {planFollowUps.length > 0 && <OverdueFollowUpTable items={planFollowUps} caption={t('tasks.plansHeading')} />}
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, isApiError, request } from '../../api/client';
-import type { ListResponse } from '../../api/types';
+import type { ListResponse, OverdueFollowUp } from '../../api/types';
 
 export interface MyTeam {
   id: string;
@@ -300,6 +300,8 @@ export interface FeedbackTask {
 export interface MyTasks {
   decisions: Decision[];
   feedbackTasks: FeedbackTask[];
+  /** Overdue follow-ups of adopted plans the user started. */
+  planFollowUps?: OverdueFollowUp[];
 }
 
 export interface FollowUpEntry {

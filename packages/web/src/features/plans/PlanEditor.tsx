@@ -17,6 +17,7 @@ import {
   conflictingVersion,
   planKeys,
   savePlanDraft,
+  useCaseDecisions,
   usePrincipals,
   type MissingElement,
   type Plan,
@@ -70,6 +71,23 @@ function ActionOwnerOptions({ current }: { current: string }) {
       {items.map((u) => (
         <option key={u.id} value={`unit:${u.id}`}>
           {u.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+function DecisionOptions() {
+  const { t } = useTranslation();
+  const { c } = useCaseContext();
+  const decisions = useCaseDecisions(c.id);
+  const date = useDateFormat();
+  return (
+    <>
+      <option value="">{t('plan.form.noDecision')}</option>
+      {(decisions.data?.items ?? []).map((d) => (
+        <option key={d.id} value={d.id}>
+          {t('plan.form.decisionOption', { date: date(d.meetingDate), what: d.what.length > 60 ? `${d.what.slice(0, 60)}…` : d.what })}
         </option>
       ))}
     </>
@@ -146,6 +164,15 @@ function AreaEditor({
                   onChange={(e) => change((d) => void (d.areas[index]!.actions[j]!.owner = e.target.value))}
                 >
                   <ActionOwnerOptions current={x.owner} />
+                </SelectField>
+                <SelectField
+                  id={id(`${path}.decisionId`)}
+                  label={t('plan.form.fromDecision')}
+                  value={x.decisionId ?? ''}
+                  error={errorAt(`${at}.${path}.decisionId`)}
+                  onChange={(e) => change((d) => void (d.areas[index]!.actions[j]!.decisionId = e.target.value || null))}
+                >
+                  <DecisionOptions />
                 </SelectField>
                 <Textfield
                   id={id(`${path}.start`)}

@@ -26,6 +26,7 @@ import {
 } from './api';
 import { PlanEditor } from './PlanEditor';
 import { PlanContentView } from './PlanView';
+import { FollowUpSection } from './PlanFollowUp';
 import './plans.css';
 
 const STATUS_COLOR: Record<PlanVersionStatus, 'warning' | 'success' | 'neutral'> = { draft: 'warning', adopted: 'success', superseded: 'neutral' };
@@ -132,6 +133,7 @@ function PlanSection({ planId, kind }: { planId: string; kind: PlanKind }) {
   const plan = query.data;
   const versions = plan ? [...plan.versions].sort((a, b) => a.number - b.number) : [];
   const newest = versions[versions.length - 1];
+  const adopted = versions.find((v) => v.status === 'adopted');
   const editable = plan?.mayEdit === true && c.state !== 'avslutad';
 
   const onNewVersion = async () => {
@@ -198,6 +200,7 @@ function PlanSection({ planId, kind }: { planId: string; kind: PlanKind }) {
               )}
             </div>
           )}
+          {adopted && <FollowUpSection plan={plan} v={adopted} wheel={wheel.data} kindLabel={kindLabel} editable={editable} />}
           <Heading level={3} data-size="xs">
             {t('plan.versions.heading')}
           </Heading>

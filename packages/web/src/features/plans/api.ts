@@ -177,6 +177,27 @@ export interface PlanVersion {
   updatedAt: string;
   adoptedOn: string | null;
   missingElements: MissingElement[];
+  /** Follow-ups recorded on this version (only the adopted version is followed up). */
+  followUps?: PlanFollowUp[];
+  /** The earliest goal (or SIP) follow-up date after the last follow-up; null when none. */
+  nextFollowUp?: string | null;
+  followUpOverdue?: boolean;
+}
+
+export type GoalOutcome = 'achieved' | 'partly' | 'not' | 'no_longer_relevant';
+export const GOAL_OUTCOMES: readonly GoalOutcome[] = ['achieved', 'partly', 'not', 'no_longer_relevant'];
+
+export interface PlanFollowUpOutcome {
+  areaKey: string;
+  goal: string;
+  outcome: GoalOutcome;
+  comment: string | null;
+}
+
+export interface PlanFollowUp {
+  on: string;
+  byName: string;
+  outcomes: PlanFollowUpOutcome[];
 }
 
 export interface PlanSummary {
@@ -219,6 +240,7 @@ export const planKeys = {
   plan: (planId: string) => ['plans', planId] as const,
   diff: (planId: string, from: number, to: number) => ['plans', planId, 'diff', from, to] as const,
   principals: ['principals'] as const,
+  decisions: (caseId: string) => [...caseKeys.detail(caseId), 'decisions'] as const,
   wheel: ['wheel'] as const,
 };
 
@@ -255,6 +277,22 @@ export function usePlanDiff(planId: string, from: number, to: number, enabled: b
   });
 }
 
+/** A team meeting's decision about the case, for linking a plan action to it. */
+export interface CaseDecisionOption {
+  id: string;
+  what: string;
+  meetingDate: string;
+}
+
+export function useCaseDecisions(caseId: string) {
+  return useQuery({
+    queryKey: planKeys.decisions(caseId),
+    queryFn: () => api.get<ListResponse<CaseDecisionOption>>(`${casePath(caseId)}/decisions`),
+    staleTime: 60_000,
+    retry: retryServerErrors,
+  });
+}
+
 export function usePrincipals() {
   return useQuery({
     queryKey: planKeys.principals,
@@ -271,6 +309,13 @@ export const savePlanDraft = (planId: string, number: number, body: { version: n
 export const newPlanVersion = (planId: string) => api.post<PlanVersion>(`${planPath(planId)}/versions`);
 export const adoptPlanVersion = (planId: string, number: number, version: number) =>
   api.post<PlanVersion>(`${planPath(planId)}/versions/${number}/adopt`, { version });
+
+/** outcomes: one per goal, in plan order (area by area, goal by goal); only on the adopted version. */
+export const followUpPlan = (planId: string, number: number, outcomes: { outcome: GoalOutcome; comment?: string }[]) =>
+  api.post<PlanVersion>(`${planPath(planId)}/versions/${number}/follow-ups`, { outcomes });
+
+/** An admin saves a new version of the wellbeing wheel; old assessments keep theirs. */
+export const saveWheel = (body: { areas: WheelArea[]; scale: WheelScale }) => api.put<Wheel>('/admin/wheel', body);
 
 /** The plan in plain words for the child and the guardians. */
 export const familyPlanPdfUrl = (planId: string, number: number) => `/api/v1${planPath(planId)}/versions/${number}/family.pdf`;
