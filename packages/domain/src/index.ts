@@ -5,3 +5,4 @@ export * from './deidentify/index.ts';
 export * from './calendar/index.ts';
 export * from './wheel/index.ts';
 export * from './plan/index.ts';
+export * from './directory/offer.ts';

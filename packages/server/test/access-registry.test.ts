@@ -25,6 +25,8 @@ const ORGANISATIONAL_TABLES = [
   'email_outbox',
   // The tenant's wellbeing wheel (areas and scale per version): no personal data.
   'wheel_versions',
+  // The "vem gör vad" directory: what units offer, with function contacts only.
+  'support_offers',
   'sessions',
   'audit_log',
   'audit_chain',

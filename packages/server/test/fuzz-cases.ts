@@ -277,8 +277,10 @@ export function generateCases(
   for (const param of op.pathParams) {
     generators.push(() => {
       const raw = rng.string(rng.int(1, 80), 'abcdefghijklmnopqrstuvwxyz0123456789-_.~ åäö{}[]<>"\'\\|^`');
-      // A number parameter: a random string of digits could be a real version number.
-      const v = (param.schema.type === 'integer' || param.schema.type === 'number') && /^\s*\d+\s*$/.test(raw) ? `x${raw}` : raw;
+      // A number parameter: a random string of digits could be a real version number. And "." or
+      // ".." is a dot-segment that URL resolution removes: keep the value a real segment.
+      const v =
+        ((param.schema.type === 'integer' || param.schema.type === 'number') && /^\s*\d+\s*$/.test(raw)) || /^\.{1,2}$/.test(raw) ? `x${raw}` : raw;
       cases.push({
         category: 'path parameter',
         label: `random ${param.name} = ${JSON.stringify(v)}`,

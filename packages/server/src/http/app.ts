@@ -16,6 +16,7 @@ import { registerChildrenRoutes } from '../modules/children/index.ts';
 import { registerCaseRoutes } from '../modules/cases/index.ts';
 import { registerMeetingRoutes } from '../modules/meetings/index.ts';
 import { registerPlanRoutes } from '../modules/plans/index.ts';
+import { registerDirectoryRoutes } from '../modules/directory/index.ts';
 import { registerHealthRoutes } from '../modules/health/index.ts';
 import { registerMeRoutes } from '../modules/me/index.ts';
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerCaseRoutes(app, deps);
   registerMeetingRoutes(app, deps);
   registerPlanRoutes(app, deps);
+  registerDirectoryRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerAuditReviewRoutes(app, deps);
   registerUnitRoutes(app, deps);
