@@ -38,7 +38,7 @@ export interface SupportOfferInput {
 
 const error = (field: string, message: string, messageEn: string): FieldError => ({ field, message, messageEn });
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9][0-9 \-]{4,19}$/;
+const PHONE = /^\+?[0-9][0-9 -]{4,19}$/;
 
 /**
  * Field errors for a directory entry; empty means it can be saved. `personalEmails` are the
