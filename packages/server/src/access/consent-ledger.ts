@@ -51,7 +51,8 @@ export interface ConsentBasis {
   guardians: GuardianInfo[];
 }
 
-const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+/** A jsonb value as the driver returns it: parsed already (pg) or as text (PGlite in some paths). */
+export const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 export const CONSENT_COLUMNS = sql`k.id, k.case_id, k.child_id, k.recorded_by_unit_id, k.purpose_category, k.purpose_text, k.unit_ids, k.categories,
   k.valid_from::text as valid_from, k.valid_until::text as valid_until, k.givers, k.maturity, k.active_from::text as active_from,

@@ -21,12 +21,11 @@ import { queryRows, type Tx } from '../db/driver.ts';
 import { newId } from '../db/ids.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
-import { loadUnits, loadVisibleCase } from './cases.read.ts';
+import { parse } from './consent-ledger.ts';
+import { iso, loadUnits, loadVisibleCase } from './cases.read.ts';
 import { AccessFailure, invalid } from './failure.ts';
 import { activeConsentSql, ruleCondition } from './rules.ts';
 import { currentWheel } from './wheel.ts';
-
-const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 export function emptyPlanContent(kind: PlanKind): PlanContent {
   return {
@@ -87,8 +86,6 @@ export interface PlanVersionView {
   nextFollowUp: string | null;
   followUpOverdue: boolean;
 }
-
-const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
 
 const toView = (r: VersionRow, today: string): PlanVersionView => {
   const content = parse(r.content);

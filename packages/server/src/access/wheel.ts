@@ -19,6 +19,7 @@ import { queryRows, type Tx } from '../db/driver.ts';
 import { newId } from '../db/ids.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
+import { parse } from './consent-ledger.ts';
 import { loadVisibleCase } from './cases.read.ts';
 import { AccessFailure, invalid } from './failure.ts';
 import { activeConsentSql, ruleCondition } from './rules.ts';
@@ -29,8 +30,6 @@ export interface WheelVersion {
   areas: WheelArea[];
   scale: WheelScale;
 }
-
-const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /** The tenant's current wheel (areas and scale). The default SHANARRI wheel is written as version 1 on first use. */
 export async function currentWheel(tx: Tx, tenantId: string): Promise<WheelVersion> {

@@ -1,32 +1,14 @@
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { FAMILY_STATUS_LABELS, runScoped, type Actor, type Scoped } from '../../access/index.ts';
 import { queryRows } from '../../db/driver.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
-import { authedErrors, uuidParam } from '../../http/schemas.ts';
+import { pdfReader, pdfResponse, sendPdf } from '../../http/pdf-reply.ts';
+import { uuidParam } from '../../http/schemas.ts';
 import { renderFamilyMinutes, renderTeamMinutes, type MinutesDecision, type TeamMinutesItem } from '../../pdf/minutes.ts';
-
-const pdfResponse = { 200: z.any().describe('application/pdf'), ...authedErrors };
-
-function sendPdf(reply: FastifyReply, name: string, pdf: Buffer) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'no-store')
-    .send(pdf);
-}
-
-async function reader(s: Scoped) {
-  const [r] = await queryRows<{ name: string; unit_name: string }>(
-    s.tx,
-    sql`select u.display_name as name, un.name as unit_name from users u, units un where u.id = ${s.actor.userId} and un.id = ${s.actor.actingUnitId}`,
-  );
-  return { name: r?.name ?? '', unitName: r?.unit_name ?? '' };
-}
 
 const toMinutesDecision = (d: Awaited<ReturnType<Scoped['decisions']['forMeeting']>>[number]): MinutesDecision => ({
   what: d.what,
@@ -83,7 +65,7 @@ export function registerMinutesRoutes(app: FastifyInstance, deps: AppDeps): void
           await s.followUp.voices(meetingId),
           await s.followUp.tasksForMeeting(meetingId),
           await s.followUp.coveredCaseItems(meetingId),
-          await reader(s),
+          await pdfReader(s),
         ];
         const items: TeamMinutesItem[] = agenda.items.map((i) => {
           const voice = voices?.find((v) => v.agendaItemId === i.id);
@@ -157,7 +139,7 @@ export function registerMinutesRoutes(app: FastifyInstance, deps: AppDeps): void
         ];
         const voice = voices?.find((v) => v.agendaItemId === item.id) ?? null;
         const task = tasks.find((x) => x.agendaItemId === item.id) ?? null;
-        const who = await reader(s);
+        const who = await pdfReader(s);
         const childLabel = child?.givenName ?? 'ditt barn';
         await s.audit({
           action: 'export',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { activeAreas, nextFollowUpDate, type PlanContent } from '@samsyn/domain';
@@ -8,18 +8,10 @@ import { queryRows } from '../../db/driver.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
-import { authedErrors } from '../../http/schemas.ts';
+import { pdfReader, pdfResponse, sendPdf } from '../../http/pdf-reply.ts';
 import { renderFamilyPlanPdf, renderProfessionalPlanPdf, type PlanPdfArea, type PlanPdfWheel } from '../../pdf/plan.ts';
 
 const params = z.strictObject({ id: z.uuid(), number: z.coerce.number().int().min(1).max(10000) });
-
-function sendPdf(reply: FastifyReply, name: string, pdf: Buffer) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'no-store')
-    .send(pdf);
-}
 
 /** Everything both PDF versions need, read through the choke point as the reader. */
 async function planData(s: Scoped, planId: string, number: number) {
@@ -88,10 +80,7 @@ async function planData(s: Scoped, planId: string, number: number) {
         professionalsDate: latest(gaps.map((g) => g.professionalDate)),
       }
     : null;
-  const [reader] = await queryRows<{ name: string; unit_name: string }>(
-    s.tx,
-    sql`select u.display_name as name, un.name as unit_name from users u, units un where u.id = ${s.actor.userId} and un.id = ${s.actor.actingUnitId}`,
-  );
+  const reader = await pdfReader(s);
   await s.audit({
     action: 'export',
     resourceType: 'plan',
@@ -108,7 +97,7 @@ async function planData(s: Scoped, planId: string, number: number) {
     child,
     areas,
     wheel,
-    reader: { name: reader?.name ?? '', unitName: reader?.unit_name ?? '' },
+    reader,
     base: {
       kind: content.kind,
       versionNumber: version.number,
@@ -139,7 +128,7 @@ export function registerPlanPdfRoutes(app: FastifyInstance, deps: AppDeps): void
         description:
           'Lättläst: barnets ord först, hjulet som bild, vem gör vad och när. Innehåller bara det läsarens verksamhet får se. Hämtningen loggas.',
         params,
-        response: { 200: z.any().describe('application/pdf'), ...authedErrors },
+        response: pdfResponse,
       },
     },
     async (request, reply) => {
@@ -160,7 +149,7 @@ export function registerPlanPdfRoutes(app: FastifyInstance, deps: AppDeps): void
         description:
           'En SIP med de fyra lagkraven som rubriker (det som saknas skrivs "Saknas"), deltagare, samtycke, barnets delaktighet och uppföljning. Innehåller bara det läsarens verksamhet får se; skyddade personuppgifter visas inte. Hämtningen loggas.',
         params,
-        response: { 200: z.any().describe('application/pdf'), ...authedErrors },
+        response: pdfResponse,
       },
     },
     async (request, reply) => {
