@@ -6,3 +6,4 @@ export * from './calendar/index.ts';
 export * from './wheel/index.ts';
 export * from './plan/index.ts';
 export * from './directory/offer.ts';
+export * from './interventions/index.ts';

@@ -18,6 +18,7 @@ import { teamOverviewRepository } from './team-overview.ts';
 import { agendaAttachmentsRepository } from './agenda-attachments.ts';
 import { wheelRepository } from './wheel.ts';
 import { plansRepository } from './plans.ts';
+import { interventionsRepository } from './interventions.ts';
 
 export type { Actor, Purpose } from './actor.ts';
 export { hasRole, PURPOSES } from './actor.ts';
@@ -42,6 +43,7 @@ export interface Scoped {
   attachments: ReturnType<typeof agendaAttachmentsRepository>;
   wheel: ReturnType<typeof wheelRepository>;
   plans: ReturnType<typeof plansRepository>;
+  interventions: ReturnType<typeof interventionsRepository>;
   /** The Swedish calendar date this request is decided on (consent validity, age). */
   today: string;
   /** Organisation tables (not personal data) may be used directly inside the same transaction. */
@@ -80,6 +82,7 @@ export async function runScoped<T>(access: AccessContext, actor: Actor, purpose:
         attachments: agendaAttachmentsRepository(tx, actor, purpose, today),
         wheel: wheelRepository(tx, actor, purpose, today),
         plans: plansRepository(tx, actor, purpose, today),
+        interventions: interventionsRepository(tx, actor, purpose, today),
         today,
         tx,
         actor,
@@ -141,6 +144,13 @@ export { NoteConflict, type NoteView } from './meeting-notes.ts';
 export { notifyMeetingChanged, remindFeedbackDue } from './meeting-notify.ts';
 export { currentWheel, adminSetWheel, type AssessmentView, type WheelVersion } from './wheel.ts';
 export { PlanConflict, type PlanVersionView } from './plans.ts';
+export {
+  CONSENT_CATEGORIES,
+  tenantInterventionPolicy,
+  type HandoverView,
+  type InterventionView,
+  type InterventionPolicy,
+} from './interventions.ts';
 export {
   notify,
   notificationsRepository,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { refreshCaseFigures } from './interventions.ts';
 import { DEFAULT_FEEDBACK_WORKING_DAYS, feedbackDueDate } from '@samsyn/domain';
 import { queryRows, type Tx } from '../db/driver.ts';
 import { newId } from '../db/ids.ts';
@@ -417,6 +418,7 @@ export function meetingFollowUpRepository(tx: Tx, actor: Actor, purpose: Purpose
         details: { agendaItemId, dueDate: due, workingDays: policy.feedbackWorkingDays },
       });
       await notifyFeedbackOwner(tx, actor, { id, ownerUserId, itemTitle: view.itemTitle, dueDate: due });
+      await refreshCaseFigures(tx, actor.tenantId, today, item.case_id);
       return view;
     },
 
@@ -432,6 +434,7 @@ export function meetingFollowUpRepository(tx: Tx, actor: Actor, purpose: Purpose
       await tx.execute(sql`update feedback_tasks set status = 'done', done_note = ${note.trim()}, done_on = ${today}::date, done_by = ${actor.userId},
         version = version + 1 where id = ${id} and version = ${version}`);
       await chronology(task.caseId, 'feedback_done', `Återkoppling till familjen gjord: ${note.trim()}`, { feedbackTaskId: id });
+      await refreshCaseFigures(tx, actor.tenantId, today, task.caseId);
       await appendAudit(tx, actor, { action: 'close', resourceType: 'feedback_task', resourceId: id, purpose, outcome: 'allowed' });
       return (await readTask(id))!;
     },

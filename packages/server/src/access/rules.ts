@@ -21,6 +21,9 @@ import {
   wheelAssessments,
   plans,
   planVersions,
+  interventions,
+  handovers,
+  caseFigures,
 } from '../db/personal.schema.ts';
 import { hasRole, type Actor, type Purpose } from './actor.ts';
 
@@ -300,7 +303,51 @@ export const ACCESS_RULES: Readonly<Record<PersonalDataTable, AccessRule>> = {
                 or ${coveredSql(actor, today, sql`fi.case_id`, sql`${feedbackTasks.createdByUnitId}`, sql`'insatser'`)})))`
         : DENY,
   },
+  interventions: {
+    // Case interventions (issue 6 §3). That a unit gives a child an intervention is itself telling
+    // (BUP means health care), so: the proposing unit; the provider unit once a hand-over was
+    // requested (before that it knows nothing of it); units an active consent covers, together
+    // with the proposing or the providing unit, for the category insatser.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor)
+        ? sql`(${interventions.owningUnitId} = ${actor.actingUnitId}
+            or (${interventions.providerUnitId} = ${actor.actingUnitId} and ${interventions.status} <> 'proposed')
+            or ${activeConsentSql(actor, today, sql`${interventions.caseId}`, sql`${interventions.owningUnitId}`, sql`'insatser'`)}
+            or ${activeConsentSql(actor, today, sql`${interventions.caseId}`, sql`${interventions.providerUnitId}`, sql`'insatser'`)})`
+        : DENY,
+  },
+  handovers: {
+    // A hand-over (issue 6 §3): the sending and the receiving unit always see that it exists and
+    // its status (the receiver must answer it); others only under consent for insatser. What the
+    // hand-over carries (its message) follows handoverMessageVisibleSql.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor)
+        ? sql`(${handovers.fromUnitId} = ${actor.actingUnitId} or ${handovers.toUnitId} = ${actor.actingUnitId}
+            or ${activeConsentSql(actor, today, sql`${handovers.caseId}`, sql`${handovers.fromUnitId}`, sql`'insatser'`)})`
+        : DENY,
+  },
+  case_figures: {
+    // Per-case figures (dates, counts and codes): the case's owner, or units an active consent
+    // covers for insatser. Group statistics read them through their own count-of-5 rule.
+    purposes: ['samverkan'],
+    read: (actor, today) =>
+      readsIndividualData(actor) ? coveredSql(actor, today, sql`${caseFigures.caseId}`, sql`${caseFigures.owningUnitId}`, sql`'insatser'`) : DENY,
+  },
 };
+
+/**
+ * Whether V may read what a hand-over carries: the sending unit always; anyone else (the receiver
+ * included) only while an active consent covers V and the sender for insatser and for every
+ * category the message holds. A withdrawn consent hides the message at once.
+ */
+export function handoverMessageVisibleSql(actor: Actor, today: string, h: string): SQL {
+  const ref = (c: string) => sql.raw(`${h}.${c}`);
+  return sql`(${ref('from_unit_id')} = ${actor.actingUnitId} or (${activeConsentSql(actor, today, ref('case_id'), ref('from_unit_id'), sql`'insatser'`)}
+    and not exists (select 1 from unnest(${ref('categories')}) hc(category)
+      where not ${activeConsentSql(actor, today, ref('case_id'), ref('from_unit_id'), sql`hc.category`)})))`;
+}
 
 /** Who may create, change and name professionals for records: the owning unit's staff. */
 export function mayWriteChildren(actor: Actor): boolean {

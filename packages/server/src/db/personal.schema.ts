@@ -243,6 +243,29 @@ export const planVersions = pgTable('plan_versions', {
 });
 
 /** SQL table names holding personal data; the access registry must cover each. */
+export const interventions = pgTable('interventions', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  owningUnitId: uuid('owning_unit_id').notNull(),
+  providerUnitId: uuid('provider_unit_id').notNull(),
+  status: text('status').notNull(),
+});
+
+export const handovers = pgTable('handovers', {
+  id: uuid('id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  fromUnitId: uuid('from_unit_id').notNull(),
+  toUnitId: uuid('to_unit_id').notNull(),
+});
+
+export const caseFigures = pgTable('case_figures', {
+  caseId: uuid('case_id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  owningUnitId: uuid('owning_unit_id').notNull(),
+});
+
 export const PERSONAL_DATA_TABLES = [
   'children',
   'guardians',
@@ -263,5 +286,8 @@ export const PERSONAL_DATA_TABLES = [
   'wheel_assessments',
   'plans',
   'plan_versions',
+  'interventions',
+  'handovers',
+  'case_figures',
 ] as const;
 export type PersonalDataTable = (typeof PERSONAL_DATA_TABLES)[number];

@@ -17,6 +17,7 @@ import { registerCaseRoutes } from '../modules/cases/index.ts';
 import { registerMeetingRoutes } from '../modules/meetings/index.ts';
 import { registerPlanRoutes } from '../modules/plans/index.ts';
 import { registerDirectoryRoutes } from '../modules/directory/index.ts';
+import { registerInterventionRoutes } from '../modules/interventions/index.ts';
 import { registerHealthRoutes } from '../modules/health/index.ts';
 import { registerMeRoutes } from '../modules/me/index.ts';
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerMeetingRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerDirectoryRoutes(app, deps);
+  registerInterventionRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerAuditReviewRoutes(app, deps);
   registerUnitRoutes(app, deps);
