@@ -286,4 +286,34 @@ describe('interventions and hand-overs', () => {
     // The sender still sees what it sent.
     expect((await list()).body.items.find((i: { id: string }) => i.id === p.body.id).handover.message).toBe('Hemligt innehåll om familjen.');
   });
+
+  it('uses the organisation’s deadline for answering hand-overs; a bad value changes nothing', async () => {
+    const put = (body: Record<string, unknown>) => call(admin, 'PUT', '/api/v1/admin/meeting-policy', { feedbackWorkingDays: 5, ...body });
+    expect((await put({ handoverAnswerWorkingDays: 0 })).status).toBe(400);
+    expect((await put({ startWithinDays: 91 })).status).toBe(400);
+    expect((await call(admin, 'GET', '/api/v1/admin/meeting-policy')).body).toMatchObject({ handoverAnswerWorkingDays: 3, startWithinDays: 14 });
+    expect((await put({ handoverAnswerWorkingDays: 5, startWithinDays: 7 })).body).toMatchObject({
+      handoverAnswerWorkingDays: 5,
+      startWithinDays: 7,
+    });
+    try {
+      const k = await call(kurator, 'POST', `/api/v1/cases/${caseId}/consents`, {
+        purposeCategory: 'samordning_tsi_team',
+        purposeText: 'Samordna stödet i TSI-teamet',
+        unitIds: [units[UNIT.ehBjork], units[UNIT.socOppen]],
+        categories: ['insatser'],
+        validFrom: today,
+        validUntil: addDays(today, 60),
+        givers: guardianIds.map((id) => ({ giver: { kind: 'guardian', guardianId: id }, answer: 'given', method: 'written', documentedAt: today })),
+        maturity: null,
+      });
+      expect(k.status, JSON.stringify(k.body)).toBe(201);
+      const p = await propose({ name: 'Samtalsstöd', type: 'samtalsstod', areaKeys: ['ma_bra'], providerUnitId: units[UNIT.socOppen] });
+      const h = await handover(p.body.id, { categories: [] });
+      expect(h.status, JSON.stringify(h.body)).toBe(200);
+      expect(h.body.handover.answerBy).toBe(addWorkingDays(today, 5));
+    } finally {
+      await put({ handoverAnswerWorkingDays: 3, startWithinDays: 14 });
+    }
+  });
 });

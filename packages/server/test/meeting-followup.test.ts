@@ -310,11 +310,19 @@ describe('voice, feedback and follow-up', () => {
 
   it('uses the tenant’s number of working days, set by the admin', async () => {
     const admin = await server.login('admin');
-    expect((await call(admin, 'GET', '/api/v1/admin/meeting-policy')).body).toEqual({ feedbackWorkingDays: 5 });
+    expect((await call(admin, 'GET', '/api/v1/admin/meeting-policy')).body).toEqual({
+      feedbackWorkingDays: 5,
+      handoverAnswerWorkingDays: 3,
+      startWithinDays: 14,
+    });
     expect((await call(admin, 'PUT', '/api/v1/admin/meeting-policy', { feedbackWorkingDays: 0 })).status).toBe(400);
     expect((await call(admin, 'PUT', '/api/v1/admin/meeting-policy', { feedbackWorkingDays: 2.5 })).status).toBe(400);
     expect((await call(samordnare, 'PUT', '/api/v1/admin/meeting-policy', { feedbackWorkingDays: 3 })).status).toBe(404);
-    expect((await call(admin, 'PUT', '/api/v1/admin/meeting-policy', { feedbackWorkingDays: 10 })).body).toEqual({ feedbackWorkingDays: 10 });
+    expect((await call(admin, 'PUT', '/api/v1/admin/meeting-policy', { feedbackWorkingDays: 10 })).body).toEqual({
+      feedbackWorkingDays: 10,
+      handoverAnswerWorkingDays: 3,
+      startWithinDays: 14,
+    });
     // A second case item in the same meeting now gets 10 working days.
     const cases = (await call(samordnare, 'GET', '/api/v1/cases')).body.items as { id: string; pseudonym: string }[];
     const agenda = await call(samordnare, 'POST', `/api/v1/meetings/${meetingId}/agenda`, {

@@ -147,6 +147,9 @@ export { PlanConflict, type PlanVersionView } from './plans.ts';
 export {
   CONSENT_CATEGORIES,
   tenantInterventionPolicy,
+  setTenantInterventionPolicy,
+  MAX_HANDOVER_ANSWER_WORKING_DAYS,
+  MAX_START_WITHIN_DAYS,
   type HandoverView,
   type InterventionView,
   type InterventionPolicy,

@@ -60,6 +60,41 @@ export async function tenantInterventionPolicy(tx: Tx): Promise<InterventionPoli
   };
 }
 
+export const MAX_HANDOVER_ANSWER_WORKING_DAYS = 20;
+export const MAX_START_WITHIN_DAYS = 90;
+
+/** Sets the tenant's hand-over deadlines; a value out of range changes nothing. Audited. */
+export async function setTenantInterventionPolicy(tx: Tx, actor: Actor, policy: InterventionPolicy): Promise<InterventionPolicy> {
+  if (
+    !Number.isInteger(policy.handoverAnswerWorkingDays) ||
+    policy.handoverAnswerWorkingDays < 1 ||
+    policy.handoverAnswerWorkingDays > MAX_HANDOVER_ANSWER_WORKING_DAYS
+  )
+    throw invalid(
+      'handoverAnswerWorkingDays',
+      `Ange ett helt antal arbetsdagar mellan 1 och ${MAX_HANDOVER_ANSWER_WORKING_DAYS}.`,
+      `Enter a whole number of working days between 1 and ${MAX_HANDOVER_ANSWER_WORKING_DAYS}.`,
+    );
+  if (!Number.isInteger(policy.startWithinDays) || policy.startWithinDays < 1 || policy.startWithinDays > MAX_START_WITHIN_DAYS)
+    throw invalid(
+      'startWithinDays',
+      `Ange ett helt antal dagar mellan 1 och ${MAX_START_WITHIN_DAYS}.`,
+      `Enter a whole number of days between 1 and ${MAX_START_WITHIN_DAYS}.`,
+    );
+  const before = await tenantInterventionPolicy(tx);
+  await tx.execute(
+    sql`update tenants set settings = coalesce(settings, '{}'::jsonb) || ${JSON.stringify(policy)}::jsonb where id = current_tenant()`,
+  );
+  await appendAudit(tx, actor, {
+    action: 'update',
+    resourceType: 'intervention_policy',
+    purpose: 'administration',
+    outcome: 'allowed',
+    details: { before, after: policy },
+  });
+  return tenantInterventionPolicy(tx);
+}
+
 interface Row {
   id: string;
   case_id: string;

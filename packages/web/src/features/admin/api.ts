@@ -26,6 +26,10 @@ export const saveConsentPolicy = (policy: ConsentPolicy) => api.put<ConsentPolic
 /** Within how many working days after a team meeting the family gets feedback (1–30, default 5). */
 export interface MeetingPolicy {
   feedbackWorkingDays: number;
+  /** Working days a receiving unit has to answer a hand-over (1–20, default 3). */
+  handoverAnswerWorkingDays: number;
+  /** Days an accepted intervention may wait to start before it is flagged (1–90, default 14). */
+  startWithinDays: number;
 }
 
 export const useMeetingPolicy = () => useQuery({ queryKey: adminKeys.meetingPolicy, queryFn: () => api.get<MeetingPolicy>('/admin/meeting-policy') });

@@ -10,11 +10,19 @@ import { SavedStatus } from '../Editor';
 import { adminKeys, saveMeetingPolicy, useMeetingPolicy, type MeetingPolicy } from '../api';
 
 const HEADING_ID = 'meeting-policy-heading';
-const SHOWN = fieldMatcher(['feedbackWorkingDays']);
+const SHOWN = fieldMatcher(['feedbackWorkingDays', 'handoverAnswerWorkingDays', 'startWithinDays']);
 
 interface Values {
   feedbackWorkingDays: string;
+  handoverAnswerWorkingDays: string;
+  startWithinDays: string;
 }
+
+const toValues = (p: MeetingPolicy): Values => ({
+  feedbackWorkingDays: String(p.feedbackWorkingDays),
+  handoverAnswerWorkingDays: String(p.handoverAnswerWorkingDays),
+  startWithinDays: String(p.startWithinDays),
+});
 
 /** Only "filled in" and "a whole number" are checked here; the limits (1–30) are the server's rule. */
 const WHOLE_NUMBER = {
@@ -30,7 +38,7 @@ function MeetingPolicyForm({ policy }: { policy: MeetingPolicy }) {
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, formState, reset } = useForm<Values>({
-    defaultValues: { feedbackWorkingDays: String(policy.feedbackWorkingDays) },
+    defaultValues: toValues(policy),
   });
   const errorFor = useFieldErrors(formState.errors, submitError);
 
@@ -38,9 +46,13 @@ function MeetingPolicyForm({ policy }: { policy: MeetingPolicy }) {
     setSubmitError(null);
     setSaved(null);
     try {
-      const fresh = await saveMeetingPolicy({ feedbackWorkingDays: Number(v.feedbackWorkingDays) });
+      const fresh = await saveMeetingPolicy({
+        feedbackWorkingDays: Number(v.feedbackWorkingDays),
+        handoverAnswerWorkingDays: Number(v.handoverAnswerWorkingDays),
+        startWithinDays: Number(v.startWithinDays),
+      });
       qc.setQueryData(adminKeys.meetingPolicy, fresh);
-      reset({ feedbackWorkingDays: String(fresh.feedbackWorkingDays) });
+      reset(toValues(fresh));
       setSaved(t('admin.meetingPolicy.saved'));
     } catch (e) {
       // The entered value stays in the form so it can be corrected.
@@ -62,6 +74,28 @@ function MeetingPolicyForm({ policy }: { policy: MeetingPolicy }) {
         error={errorFor('feedbackWorkingDays')}
         {...register('feedbackWorkingDays', WHOLE_NUMBER)}
       />
+      <Textfield
+        label={t('admin.meetingPolicy.handoverAnswerWorkingDays')}
+        description={t('admin.meetingPolicy.handoverAnswerWorkingDaysHelp')}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={20}
+        autoComplete="off"
+        error={errorFor('handoverAnswerWorkingDays')}
+        {...register('handoverAnswerWorkingDays', WHOLE_NUMBER)}
+      />
+      <Textfield
+        label={t('admin.meetingPolicy.startWithinDays')}
+        description={t('admin.meetingPolicy.startWithinDaysHelp')}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={90}
+        autoComplete="off"
+        error={errorFor('startWithinDays')}
+        {...register('startWithinDays', WHOLE_NUMBER)}
+      />
       <div className="form__actions">
         <Button type="submit" loading={formState.isSubmitting}>
           {t('admin.meetingPolicy.save')}
@@ -72,7 +106,7 @@ function MeetingPolicyForm({ policy }: { policy: MeetingPolicy }) {
   );
 }
 
-/** "Mötesregler": within how many working days after a team meeting the family gets feedback. */
+/** "Mötesregler": feedback after a team meeting, answering hand-overs, starting accepted interventions. */
 export function MeetingPolicySection() {
   const { t } = useTranslation();
   const policy = useMeetingPolicy();
