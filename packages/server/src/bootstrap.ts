@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { createFieldCrypto, refreshConsentWindows, remindFeedbackDue, setNotificationBaseUrl } from './access/index.ts';
+import { createFieldCrypto, refreshConsentWindows, refreshDueCaseFigures, remindFeedbackDue, setNotificationBaseUrl } from './access/index.ts';
 import { startSealer } from './access/audit-chain.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/driver.ts';
@@ -37,12 +37,15 @@ export async function bootstrap(
     app.log.error({ err }, 'audit sealer failed'),
   );
   // The daily consent job: at start and then once a day (issue 3 §5).
-  // The same daily run reminds owners of feedback tasks that are due (meetings issue §7; once per task and due date).
+  // The same daily run reminds owners of feedback tasks that are due (meetings issue §7; once per task and due date),
+  // and refreshes the stored case figures whose feedback went late with the calendar alone (issue 6 §5).
   const runConsentJob = () =>
     refreshConsentWindows(database.db, clock())
       .catch((err: unknown) => app.log.error({ err }, 'consent refresh failed'))
       .then(() => remindFeedbackDue(database.db, clock()))
-      .catch((err: unknown) => app.log.error({ err }, 'feedback reminders failed'));
+      .catch((err: unknown) => app.log.error({ err }, 'feedback reminders failed'))
+      .then(() => refreshDueCaseFigures(database.db, clock()))
+      .catch((err: unknown) => app.log.error({ err }, 'case figures refresh failed'));
   const consentJob = setInterval(() => void runConsentJob(), 24 * 60 * 60 * 1000);
   consentJob.unref();
   const firstRun = runConsentJob();

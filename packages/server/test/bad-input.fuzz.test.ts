@@ -171,6 +171,9 @@ describe('bad input is answered 400 problem+json with named fields', () => {
       // A random directory entry names areas the wheel does not have: the body itself was valid.
       'POST /api/v1/support-offers': (st, b) =>
         st === 400 && (b.errors ?? []).every((e) => ['areaKeys', 'contactEmail', 'contactPhone', 'ageMax', 'ageMin'].includes(e.field)),
+      // The same for a change of a demo entry (the rules are checked before the stale version).
+      'PUT /api/v1/support-offers/{id}': (st, b) =>
+        st === 400 && (b.errors ?? []).every((e) => ['areaKeys', 'contactEmail', 'contactPhone', 'ageMax', 'ageMin'].includes(e.field)),
       // The baseline URL carries no query string, and from and to are required.
       'GET /api/v1/plans/{id}/diff': (st, b) => st === 400 && (b.errors ?? []).every((e) => ['from', 'to'].includes(e.field)),
       // A random wheel fails the domain rules (a default area removed, a one-step scale): the body itself was valid.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toSwedishDate } from '@samsyn/domain';
 import { startTestServer, testConfig, type TestServer } from './harness.ts';
 import { caller, type Call } from './cases-helpers.ts';
+import { refreshDueCaseFigures } from '../src/access/index.ts';
 
 /** The demo (npm start) shows the meetings issue at work: a held meeting with its follow-up, and the next one prepared. */
 describe('demo meetings', () => {
@@ -43,5 +44,20 @@ describe('demo meetings', () => {
     // The health centre is in the team but outside Elev C's consent: it sees no voice.
     const vc = await server.login('vc');
     expect((await call(vc, 'GET', `/api/v1/meetings/${held.id}/voices`)).body.items).toEqual([]);
+  });
+
+  it('keeps the stored case figures current when an open feedback task goes late with the calendar alone', async () => {
+    const later = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
+    const refreshed = await refreshDueCaseFigures(server.database.db, later);
+    expect(refreshed).toBeGreaterThan(0);
+    const rows = (
+      await server.database.ownerQuery(`select feedback_late, feedback_pending, computed_on::text as on from case_figures where computed_on = $1`, [
+        toSwedishDate(later),
+      ])
+    ).rows;
+    expect(rows.length).toBe(refreshed);
+    for (const r of rows) expect(Number(r.feedback_late)).toBeGreaterThan(0);
+    // Once refreshed for the day, the job leaves them alone.
+    expect(await refreshDueCaseFigures(server.database.db, later)).toBe(0);
   });
 });

@@ -147,6 +147,7 @@ export { PlanConflict, type PlanVersionView } from './plans.ts';
 export {
   CONSENT_CATEGORIES,
   tenantInterventionPolicy,
+  refreshDueCaseFigures,
   setTenantInterventionPolicy,
   MAX_HANDOVER_ANSWER_WORKING_DAYS,
   MAX_START_WITHIN_DAYS,

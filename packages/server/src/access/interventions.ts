@@ -21,7 +21,9 @@ import {
   type PlanContent,
   type WarningPlanAction,
 } from '@samsyn/domain';
-import { queryRows, type Tx } from '../db/driver.ts';
+import { queryRows, type Db, type Tx } from '../db/driver.ts';
+import { toSwedishDate } from '@samsyn/domain';
+import { withTenantTx } from './tenant-tx.ts';
 import { newId } from '../db/ids.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
@@ -237,6 +239,34 @@ export async function refreshCaseFigures(tx: Tx, tenantId: string, today: string
       first_started_on = excluded.first_started_on, days_to_first_started = excluded.days_to_first_started, feedback_on_time = excluded.feedback_on_time,
       feedback_late = excluded.feedback_late, feedback_pending = excluded.feedback_pending, end_reasons = excluded.end_reasons,
       computed_on = excluded.computed_on, updated_at = now()`);
+}
+
+/**
+ * The daily refresh of stored figures whose inputs changed with the calendar alone: a feedback
+ * task that passed its due date while still open becomes "late" without any write. Only cases
+ * with such a task and figures computed before today are touched.
+ */
+export async function refreshDueCaseFigures(db: Db, now: Date): Promise<number> {
+  const today = toSwedishDate(now);
+  const tenants = await queryRows<{ tenant_id: string }>(db, sql`select tenant_id from audit_tenants()`);
+  let refreshed = 0;
+  for (const { tenant_id } of tenants)
+    refreshed += await withTenantTx(db, tenant_id, async (tx) => {
+      const cases = await queryRows<{ case_id: string }>(
+        tx,
+        sql`select distinct f.case_id from feedback_tasks f left join case_figures cf on cf.case_id = f.case_id
+          where f.status = 'open' and f.due_date < ${today}::date and (cf.computed_on is null or cf.computed_on < ${today}::date)`,
+      );
+      for (const c of cases) await refreshCaseFigures(tx, tenant_id, today, c.case_id);
+      if (cases.length > 0)
+        await appendAudit(
+          tx,
+          { tenantId: tenant_id },
+          { action: 'system_refresh_case_figures', resourceType: 'case_figures', outcome: 'allowed', details: { cases: cases.length, on: today } },
+        );
+      return cases.length;
+    });
+  return refreshed;
 }
 
 /** Keys of a plan's actions: the action's id, or area:index. */

@@ -21,6 +21,7 @@ import { registerInterventionRoutes } from '../modules/interventions/index.ts';
 import { registerHealthRoutes } from '../modules/health/index.ts';
 import { registerMeRoutes } from '../modules/me/index.ts';
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
+import { registerPublicRoutes } from '../modules/public/index.ts';
 import { registerUnitRoutes } from '../modules/units/index.ts';
 import { newId } from '../db/ids.ts';
 import type { AppDeps } from './deps.ts';
@@ -118,6 +119,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerNotificationRoutes(app, deps);
   registerAuditReviewRoutes(app, deps);
   registerUnitRoutes(app, deps);
+  // The public page "Vart vänder jag mig?" (no log-in), before the web app's fallback route.
+  registerPublicRoutes(app, deps);
   if (opts.benchBareRoute) registerBenchRoutes(app, deps);
 
   const webDist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;

@@ -6,6 +6,7 @@ import { appendAudit, systemInsertChildren, systemSeedDemoCases, withTenantTx, t
 import { systemSeedDemoMeetings } from '../access/demo-meetings.ts';
 import type { Db, Tx } from '../db/driver.ts';
 import { memberships, principals, teamMembers, teams, tenants, units, users } from '../db/schema.ts';
+import { insertDemoSupportOffers } from './demo-directory.ts';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_UNITS, DEMO_USERS, FAMILY_NAMES, GIVEN_NAMES, GUARDIAN_GIVEN } from './demo-org.ts';
 
 export { DEMO_PASSWORD, DEMO_USERS } from './demo-org.ts';
@@ -87,6 +88,7 @@ async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, cr
         t.members.map((m) => ({ tenantId, teamId, userId: userIds.get(m.username)!, unitId: unitIds.get(m.unit)!, isSamordnare: m.isSamordnare })),
       );
   }
+  await insertDemoSupportOffers(tx, tenantId, unitIds, userIds.get('admin')!);
   await systemInsertChildren(tx, tenantId, crypto, demoChildren(unitIds), 'demo data');
   await systemSeedDemoCases(tx, tenantId, {
     users: {

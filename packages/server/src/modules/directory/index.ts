@@ -130,8 +130,8 @@ async function validate(s: Scoped, b: z.infer<typeof offerBody>) {
 }
 
 /**
- * Issue 6 §1, first slice: the "vem gör vad" directory for signed-in staff. Search and filter
- * by need (wellbeing area), age, level, unit and text. The public page comes next.
+ * Issue 6 §1: the "vem gör vad" directory for signed-in staff. Search and filter by need
+ * (wellbeing area), age, level, unit and text. The public page is modules/public.
  */
 export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -144,7 +144,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): vo
         tags: ['directory'],
         summary: 'Vem gör vad / the support directory',
         description:
-          'Aktiva insatser i organisationen. Filter: area (välbefinnandeområde), age (barnets ålder), level, unitId, q (fritext, högst 100 tecken). Kontakten är alltid en funktionsbrevlåda eller ett telefonnummer.',
+          'Aktiva insatser i organisationen. Filter: area (välbefinnandeområde), age (barnets ålder), level, unitId, q (fritext, högst 100 tecken). Kontakten är alltid en funktionsbrevlåda eller ett telefonnummer. addableUnits: verksamheterna användaren får lägga till insatser för.',
         querystring: z.strictObject({
           area: singleLine(1, 40).optional(),
           age: z
@@ -157,7 +157,14 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): vo
           unitId: z.uuid().optional(),
           q: singleLine(1, 100).optional(),
         }),
-        response: { 200: z.object({ items: z.array(offerView) }), ...authedErrors },
+        response: {
+          200: z.object({
+            items: z.array(offerView),
+            // The units the user may add entries for (all for an admin, the own unit for its chef), so the web need not derive it.
+            addableUnits: z.array(z.object({ id: z.uuid(), name: z.string() })),
+          }),
+          ...authedErrors,
+        },
       },
     },
     async (request) =>
@@ -173,7 +180,8 @@ export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): vo
           s.tx,
           sql`select ${COLUMNS} from support_offers o join units u on u.id = o.unit_id where ${sql.join(conditions, sql` and `)} order by o.name limit 200`,
         );
-        return { items: rows.map((row) => toView(s.actor, row)) };
+        const units = await queryRows<{ id: string; name: string }>(s.tx, sql`select id, name from units where active order by name`);
+        return { items: rows.map((row) => toView(s.actor, row)), addableUnits: units.filter((u) => mayEditUnit(s.actor, u.id)) };
       }),
   );
 
