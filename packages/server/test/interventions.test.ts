@@ -102,7 +102,17 @@ describe('interventions and hand-overs', () => {
     expect(endEarly.status).toBe(400);
     expect(endEarly.body.errors[0].message).toBe('Insatsen kan inte avslutas innan den har startat.');
 
+    // The receiving unit's staff were told, without the child's name; the e-mail says nothing of the case.
+    const socNotes = (await call(soc, 'GET', '/api/v1/me/notifications')).body.items as { kind: string; titleSv: string; link: string }[];
+    const note = socNotes.find((n) => n.kind === 'handover_requested');
+    expect(note).toMatchObject({ link: '/overlamningar' });
+    expect(note!.titleSv).toBe(`Ny överlämning från ${UNIT.ehBjork}: svara senast ${addWorkingDays(today, 3)}`);
     const accepted = await call(soc, 'POST', `/api/v1/interventions/${parenting}/accept`, { version: h.body.version });
+    const kuratorNotes = (await call(kurator, 'GET', '/api/v1/me/notifications')).body.items as { kind: string; titleSv: string; link: string }[];
+    expect(kuratorNotes.find((n) => n.kind === 'handover_answered')).toMatchObject({
+      titleSv: `${UNIT.socOppen} har tagit emot överlämningen av ”Föräldraskapsstöd”`,
+      link: `/arenden/${caseId}?flik=insatser`,
+    });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body).toMatchObject({ status: 'accepted', acceptedOn: today, mayDo: ['start'] });
     const stale = await call(soc, 'POST', `/api/v1/interventions/${parenting}/start`, { version: h.body.version });

@@ -31,6 +31,7 @@ import { iso, loadUnits, loadVisibleCase } from './cases.read.ts';
 import { parse } from './consent-ledger.ts';
 import { AccessFailure, invalid } from './failure.ts';
 import { activeConsentSql, handoverMessageVisibleSql, ruleCondition } from './rules.ts';
+import { notify } from './notifications.ts';
 import { currentWheel } from './wheel.ts';
 
 export const CONSENT_CATEGORIES = ['skolsituation', 'halsa', 'familj_och_hem', 'fritid', 'insatser', 'bedomningar_och_planer'] as const;
@@ -268,6 +269,9 @@ export async function refreshDueCaseFigures(db: Db, now: Date): Promise<number> 
     });
   return refreshed;
 }
+
+/** A notification title fits its 200 characters. */
+const short = (t: string) => (t.length <= 200 ? t : `${t.slice(0, 199)}…`);
 
 /** Keys of a plan's actions: the action's id, or area:index. */
 export const actionKey = (areaKey: string, index: number, id?: string) => id ?? `${areaKey}:${index}`;
@@ -607,6 +611,18 @@ export function interventionsRepository(tx: Tx, actor: Actor, purpose: Purpose, 
       action === 'start' || action === 'end' ? on : today,
     );
     await refreshFigures(r.case_id);
+    if (action === 'accept' || action === 'decline') {
+      const [h] = await queryRows<{ requested_by: string }>(tx, sql`select requested_by from handovers where intervention_id = ${id}`);
+      if (h)
+        await notify(tx, actor, {
+          userIds: [h.requested_by],
+          kind: 'handover_answered',
+          titleSv: short(`${providerName} har ${action === 'accept' ? 'tagit emot' : 'avböjt'} överlämningen av ”${r.name}”`),
+          titleEn: short(`${providerName} has ${action === 'accept' ? 'accepted' : 'declined'} the hand-over of “${r.name}”`),
+          link: `/arenden/${r.case_id}?flik=insatser`,
+          dedupeKey: `handover_answered:${id}`,
+        });
+    }
     await audit(action, r, c.child_id, { status: next });
     return toView(await one(id), units);
   }
@@ -780,6 +796,21 @@ export function interventionsRepository(tx: Tx, actor: Actor, purpose: Purpose, 
         status: 'requested',
       });
       await refreshFigures(r.case_id);
+      // The receiving unit's staff are told at once; the title names units and dates, never the child.
+      const staff = await queryRows<{ user_id: string }>(
+        tx,
+        sql`select distinct ms.user_id from memberships ms join users u on u.id = ms.user_id
+          where ms.unit_id = ${r.provider_unit_id} and ms.role in ('samordnare', 'professional') and u.active`,
+      );
+      if (staff.length > 0)
+        await notify(tx, actor, {
+          userIds: staff.map((x) => x.user_id),
+          kind: 'handover_requested',
+          titleSv: short(`Ny överlämning från ${units.get(V)?.name ?? 'en verksamhet'}: svara senast ${answerBy}`),
+          titleEn: short(`New hand-over from ${units.get(V)?.name ?? 'a unit'}: answer by ${answerBy}`),
+          link: '/overlamningar',
+          dedupeKey: `handover_requested:${id}`,
+        });
       await audit('handover_request', r, c.child_id, { toUnitId: r.provider_unit_id, categories });
       return toView(await one(id), units);
     },

@@ -14,7 +14,14 @@ import { AccessFailure, invalid } from './failure.ts';
  * not even the title: e-mail leaves the confidential system (OSL 25:1, 26:1), so it says only
  * that there is something to read, and links back into Samsyn where access is checked.
  */
-export const NOTIFICATION_KINDS = ['invitation', 'decision_assigned', 'feedback_due', 'agenda_changed'] as const;
+export const NOTIFICATION_KINDS = [
+  'invitation',
+  'decision_assigned',
+  'feedback_due',
+  'agenda_changed',
+  'handover_requested',
+  'handover_answered',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationInput {
@@ -54,6 +61,18 @@ const KIND_TEXT: Record<NotificationKind, { subjectSv: string; subjectEn: string
     labelEn: 'feedback that is due',
   },
   agenda_changed: { subjectSv: 'ändrad dagordning', subjectEn: 'agenda changed', labelSv: 'en ändrad dagordning', labelEn: 'a changed agenda' },
+  handover_requested: {
+    subjectSv: 'ny överlämning',
+    subjectEn: 'new hand-over',
+    labelSv: 'en överlämning till din verksamhet',
+    labelEn: 'a hand-over to your unit',
+  },
+  handover_answered: {
+    subjectSv: 'svar på överlämning',
+    subjectEn: 'hand-over answered',
+    labelSv: 'ett svar på en överlämning du begärde',
+    labelEn: 'an answer to a hand-over you requested',
+  },
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
