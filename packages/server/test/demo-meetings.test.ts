@@ -46,6 +46,17 @@ describe('demo meetings', () => {
     expect((await call(vc, 'GET', `/api/v1/meetings/${held.id}/voices`)).body.items).toEqual([]);
   });
 
+  it('shows the decision that became the pupil health’s own intervention, started the day of the meeting', async () => {
+    const kurator = await server.login('kurator.bjork');
+    const cases = (await call(kurator, 'GET', '/api/v1/cases')).body.items as { id: string; pseudonym: string }[];
+    const elevC = cases.find((c) => c.pseudonym === 'Elev C')!.id;
+    const res = (await call(kurator, 'GET', `/api/v1/cases/${elevC}/interventions`)).body;
+    expect(res.items).toHaveLength(1);
+    expect(res.items[0]).toMatchObject({ name: 'Samtalsstöd hos kurator', status: 'started', source: 'decision', mayDo: ['end'] });
+    expect(res.items[0].startedOn < today).toBe(true);
+    expect(res.figures.firstStartedOn).toBe(res.items[0].startedOn);
+  });
+
   it('keeps the stored case figures current when an open feedback task goes late with the calendar alone', async () => {
     const later = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
     const refreshed = await refreshDueCaseFigures(server.database.db, later);

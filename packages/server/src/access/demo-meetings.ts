@@ -6,6 +6,7 @@ import type { Actor } from './actor.ts';
 import { agendaRepository } from './agenda.ts';
 import { appendAudit } from './audit.ts';
 import { decisionsRepository } from './decisions.ts';
+import { interventionsRepository } from './interventions.ts';
 import { meetingFollowUpRepository } from './meeting-followup.ts';
 import { meetingNotesRepository } from './meeting-notes.ts';
 
@@ -96,7 +97,7 @@ export async function systemSeedDemoMeetings(tx: Tx, tenantId: string, ids: Demo
   for (const userId of [ids.users.samordnare, ids.users.kurator, ids.users.soc, ids.users.bup]) await notes.setAttendance(past.id, userId, true);
   await notes.saveNote(pastItems.caseItem, 0, 'Frånvaron har minskat något sedan samtalen började. Eleven beskriver oro på morgnarna.');
   const decisions = decisionsRepository(tx, kurator, 'samverkan', past.date);
-  await decisions.add(pastItems.caseItem, {
+  const mondays = await decisions.add(pastItems.caseItem, {
     what: 'Kurator träffar eleven varje måndag morgon',
     ownerUserId: ids.users.kurator,
     ownerUnitId: ids.units.ehBjork,
@@ -113,6 +114,21 @@ export async function systemSeedDemoMeetings(tx: Tx, tenantId: string, ids: Demo
     followUpDate: null,
   });
   await meetingFollowUpRepository(tx, sam, 'samverkan', past.date).createTask(pastItems.caseItem, ids.users.kurator, ids.units.ehBjork);
+  // The decision became the pupil health's own intervention, started the same day (issue 6).
+  const [offer] = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from support_offers where unit_id = ${ids.units.ehBjork} and name = 'Samtalsstöd hos kurator' and active`,
+  );
+  const interventions = interventionsRepository(tx, kurator, 'samverkan', past.date);
+  const talks = await interventions.propose(elevC, {
+    name: 'Samtalsstöd hos kurator',
+    type: 'samtalsstod',
+    areaKeys: ['ma_bra', 'trygg'],
+    providerUnitId: ids.units.ehBjork,
+    supportOfferId: offer?.id ?? null,
+    decisionId: mondays,
+  });
+  await interventions.start(talks.id, past.date);
 
   // The next meeting: agenda prepared, the child's words recorded, the family invited.
   const next = meetingIds.find((m) => m.date >= today);
