@@ -24,7 +24,9 @@ import { TeamStatisticsPage } from './features/coordination/TeamStatisticsPage';
 import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { MeetingPage } from './features/meetings/MeetingPage';
 import { TasksPage } from './features/meetings/TasksPage';
+import { HandoverInboxPage } from './features/interventions/HandoverInboxPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
+import { DirectoryPage } from './features/directory/DirectoryPage';
 import { isSamordnare, mayHaveTeamStatistics } from './ui/MainNav';
 
 /** Pages that need an ability in the acting unit; without it they are "not found". */
@@ -135,6 +137,14 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: '/overlamningar',
+        element: (
+          <IndividualData>
+            <HandoverInboxPage />
+          </IndividualData>
+        ),
+      },
+      {
         path: '/samordning',
         element: (
           <SamordnareOnly>
@@ -150,6 +160,8 @@ const routes: RouteObject[] = [
           </TeamStatisticsOnly>
         ),
       },
+      // "Vem gör vad": for every signed-in user; who may edit which entry comes from the server.
+      { path: '/vem-gor-vad', element: <DirectoryPage /> },
       { path: '/aviseringar', element: <NotificationsPage /> },
       { path: '/mitt-konto', element: <AccountPage /> },
       {

@@ -27,9 +27,12 @@ export function navItems(abilities: Abilities, roles: readonly Role[] = [], team
       { to: '/arenden', key: 'nav.cases' },
       { to: '/moten', key: 'nav.meetings' },
       { to: '/mina-uppgifter', key: 'nav.tasks' },
+      { to: '/overlamningar', key: 'nav.handovers' },
     );
     if (isSamordnare(roles)) items.push({ to: '/samordning', key: 'nav.coordination' });
   }
+  // The "vem gör vad" directory is organisational data: every signed-in user may search it.
+  items.push({ to: '/vem-gor-vad', key: 'nav.directory' });
   if (teamStatistics) items.push({ to: '/teamstatistik', key: 'nav.teamStatistics' });
   items.push({ to: '/aviseringar', key: 'nav.notifications' });
   items.push({ to: '/mitt-konto', key: 'nav.account' });

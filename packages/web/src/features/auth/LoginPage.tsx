@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { login, useStoreMe } from '../../api/me';
 import { PageHeading } from '../../ui/PageHeading';
 import { PublicLayout } from '../../ui/PublicLayout';
@@ -69,6 +69,10 @@ export function LoginPage() {
           </Button>
         </div>
       </form>
+      {/* The public directory is server-rendered, outside the app: a plain link, not a route. */}
+      <Paragraph>
+        <Link href="/vart-vander-jag-mig">{t('login.publicDirectory')}</Link>
+      </Paragraph>
     </PublicLayout>
   );
 }

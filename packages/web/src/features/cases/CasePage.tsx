@@ -17,12 +17,13 @@ import { ConsentTab } from './ConsentTab';
 import { Chronology } from './Chronology';
 import { WheelTab } from '../plans/WheelTab';
 import { PlanTab } from '../plans/PlanTab';
+import { InterventionsTab } from '../interventions/InterventionsTab';
 import { stateColor, useCaseLabels, useDateFormat } from './labels';
 import type { SavedCaseState } from './NewConsultationPage';
 
 type TabValue = CaseTab;
 const TABS = CASE_TABS;
-/** `?flik=plan` opens a tab directly (e.g. "Öppna planen" in Mina uppgifter). */
+/** `?flik=plan` opens a tab directly (e.g. "Öppna planen" in Mina uppgifter, `?flik=insatser` from a warning). */
 const TAB_PARAM = 'flik';
 const isTab = (value: string | null): value is TabValue => value !== null && (TABS as readonly string[]).includes(value);
 const TAB_KEYS: Record<TabValue, string> = {
@@ -30,6 +31,7 @@ const TAB_KEYS: Record<TabValue, string> = {
   samtycke: 'case.tabs.consent',
   hjulet: 'case.tabs.wheel',
   plan: 'case.tabs.plan',
+  insatser: 'case.tabs.interventions',
   kronologi: 'case.tabs.chronology',
 };
 
@@ -164,6 +166,7 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => Promise<unknown>
         <Tabs.Panel value="samtycke">{tab === 'samtycke' && <ConsentTab />}</Tabs.Panel>
         <Tabs.Panel value="hjulet">{tab === 'hjulet' && <WheelTab />}</Tabs.Panel>
         <Tabs.Panel value="plan">{tab === 'plan' && <PlanTab />}</Tabs.Panel>
+        <Tabs.Panel value="insatser">{tab === 'insatser' && <InterventionsTab />}</Tabs.Panel>
         <Tabs.Panel value="kronologi">{tab === 'kronologi' && <Chronology />}</Tabs.Panel>
       </Tabs>
     </CaseContext.Provider>

@@ -16,8 +16,8 @@ export interface CaseContextValue {
   openTab?: (tab: CaseTab) => void;
 }
 
-export type CaseTab = 'oversikt' | 'samtycke' | 'hjulet' | 'plan' | 'kronologi';
-export const CASE_TABS: readonly CaseTab[] = ['oversikt', 'samtycke', 'hjulet', 'plan', 'kronologi'];
+export type CaseTab = 'oversikt' | 'samtycke' | 'hjulet' | 'plan' | 'insatser' | 'kronologi';
+export const CASE_TABS: readonly CaseTab[] = ['oversikt', 'samtycke', 'hjulet', 'plan', 'insatser', 'kronologi'];
 /** The DOM id of a case page tab. */
 export const caseTabId = (tab: CaseTab) => `case-tab-${tab}`;
 

@@ -12,13 +12,14 @@ import { useMyTeams } from '../meetings/api';
 import { FollowUpSection } from './TeamFollowUp';
 import { StatisticsSection } from './TeamStatistics';
 import { OverdueFollowUpTable } from '../plans/OverdueFollowUps';
+import { InterventionWarningsSection } from '../interventions/WarningsSection';
 
 const caseLink = (id: string) => `/arenden/${encodeURIComponent(id)}`;
 
 /**
  * "Samordnaröversikt": cases awaiting consent, consents about to expire, acknowledgements not yet
- * made, plans of the unit whose follow-up is overdue, and per team the user is samordnare of: the
- * follow-up of decisions and the team's statistics.
+ * made, plans of the unit whose follow-up is overdue, warnings about interventions, and per team
+ * the user is samordnare of: the follow-up of decisions and the team's statistics.
  */
 export function CoordinationPage() {
   const { t } = useTranslation();
@@ -121,6 +122,7 @@ export function CoordinationPage() {
               <OverdueFollowUpTable items={data.overdueFollowUps ?? []} caption={t('coordination.planFollowUps')} />
             )}
           </section>
+          <InterventionWarningsSection />
         </>
       )}
       {teams.map((team) => (

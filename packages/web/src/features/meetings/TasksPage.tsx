@@ -12,6 +12,7 @@ import { DecisionTags } from './DecisionForms';
 import { FeedbackDoneForm, FeedbackTags } from './MeetingFeedback';
 import { useLongDate } from './dates';
 import { OverdueFollowUpTable } from '../plans/OverdueFollowUps';
+import { InterventionWarningsSection } from '../interventions/WarningsSection';
 
 const DECISIONS_HEADING_ID = 'my-decisions-heading';
 const FEEDBACK_HEADING_ID = 'my-feedback-heading';
@@ -53,7 +54,10 @@ function FeedbackEntry({ task, onDone }: { task: FeedbackTask; onDone: () => voi
   );
 }
 
-/** "Mina uppgifter": open decisions where the user is responsible, feedback to families and overdue follow-ups of plans the user started. */
+/**
+ * "Mina uppgifter": open decisions where the user is responsible, feedback to families, overdue follow-ups of plans the user started
+ * and the warnings about interventions where the acting unit should act.
+ */
 export function TasksPage() {
   const { t } = useTranslation();
   const longDate = useLongDate();
@@ -140,6 +144,7 @@ export function TasksPage() {
         {tasks.isSuccess && planFollowUps.length === 0 && <Paragraph>{t('tasks.plansNone')}</Paragraph>}
         {planFollowUps.length > 0 && <OverdueFollowUpTable items={planFollowUps} caption={t('tasks.plansHeading')} />}
       </section>
+      <InterventionWarningsSection />
     </>
   );
 }

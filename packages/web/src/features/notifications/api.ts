@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client';
 
-export type NotificationKind = 'invitation' | 'decision_assigned' | 'feedback_due' | 'agenda_changed';
+export type NotificationKind = 'invitation' | 'decision_assigned' | 'feedback_due' | 'agenda_changed' | 'handover_requested' | 'handover_answered';
 
 export interface AppNotification {
   id: string;
