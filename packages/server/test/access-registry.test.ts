@@ -28,6 +28,10 @@ const ORGANISATIONAL_TABLES = [
   // The "vem gör vad" directory: what units offer, with function contacts only.
   'support_offers',
   'sessions',
+  // The family portal's demo accounts and sessions (issue 7): no tenant, only a keyed hash of the
+  // person's personnummer; the app role reaches them only through SECURITY DEFINER functions.
+  'portal_accounts',
+  'portal_sessions',
   'audit_log',
   'audit_chain',
   'schema_migrations',

@@ -176,6 +176,13 @@ describe('bad input is answered 400 problem+json with named fields', () => {
         st === 400 && (b.errors ?? []).every((e) => ['areaKeys', 'contactEmail', 'contactPhone', 'ageMax', 'ageMin'].includes(e.field)),
       // The baseline URL carries no query string, and from and to are required.
       'GET /api/v1/plans/{id}/diff': (st, b) => st === 400 && (b.errors ?? []).every((e) => ['from', 'to'].includes(e.field)),
+      // The portal's child handle is "tenant.child"; the fuzzer's path value is one uuid, refused for that.
+      ...Object.fromEntries(
+        ['helpers', 'consents', 'read-log'].map((what) => [
+          `GET /api/v1/portal/children/{child}/${what}`,
+          (st: number, b: { errors?: { field: string }[] }) => st === 400 && (b.errors ?? []).every((e) => e.field === 'child'),
+        ]),
+      ),
       // A random wheel fails the domain rules (a default area removed, a one-step scale): the body itself was valid.
       'PUT /api/v1/admin/wheel': (st, b) =>
         st === 400 && (b.errors ?? []).every((e) => e.field === 'areas' || e.field.startsWith('areas.') || e.field.startsWith('scale')),

@@ -22,6 +22,7 @@ import { registerHealthRoutes } from '../modules/health/index.ts';
 import { registerMeRoutes } from '../modules/me/index.ts';
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
 import { registerPublicRoutes } from '../modules/public/index.ts';
+import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
 import { registerUnitRoutes } from '../modules/units/index.ts';
 import { newId } from '../db/ids.ts';
 import type { AppDeps } from './deps.ts';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerUnitRoutes(app, deps);
   // The public page "Vart vänder jag mig?" (no log-in), before the web app's fallback route.
   registerPublicRoutes(app, deps);
+  registerPortalRoutes(app, deps);
   if (opts.benchBareRoute) registerBenchRoutes(app, deps);
 
   const webDist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;

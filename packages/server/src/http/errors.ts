@@ -7,6 +7,7 @@ export const ERROR_CATALOGUE = {
   unauthenticated: { status: 401, sv: 'Du är inte inloggad', en: 'You are not logged in' },
   invalid_credentials: { status: 401, sv: 'Fel användarnamn eller lösenord', en: 'Wrong username or password' },
   csrf: { status: 403, sv: 'Förfrågan saknar giltig säkerhetstoken', en: 'The request lacks a valid security token' },
+  forbidden: { status: 403, sv: 'Du har inte tillgång till det här', en: 'You do not have access to this' },
   not_found: { status: 404, sv: 'Hittades inte', en: 'Not found' },
   conflict: { status: 409, sv: 'Uppgifterna har ändrats av någon annan', en: 'The data was changed by someone else' },
   duplicate: { status: 409, sv: 'Det finns redan', en: 'Already exists' },

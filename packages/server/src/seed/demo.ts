@@ -2,6 +2,8 @@ import { newId } from '../db/ids.ts';
 import { hash } from '@node-rs/argon2';
 import { fictitiousIdentityNumber, type UnitType } from '@samsyn/domain';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/driver.ts';
+import { createPortalAccount } from '../modules/portal/session.ts';
 import { appendAudit, systemInsertChildren, systemSeedDemoCases, withTenantTx, type FieldCrypto, type NewChild } from '../access/index.ts';
 import { systemSeedDemoMeetings } from '../access/demo-meetings.ts';
 import type { Db, Tx } from '../db/driver.ts';
@@ -89,7 +91,8 @@ async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, cr
       );
   }
   await insertDemoSupportOffers(tx, tenantId, unitIds, userIds.get('admin')!);
-  await systemInsertChildren(tx, tenantId, crypto, demoChildren(unitIds), 'demo data');
+  const kids = demoChildren(unitIds);
+  await systemInsertChildren(tx, tenantId, crypto, kids, 'demo data');
   await systemSeedDemoCases(tx, tenantId, {
     users: {
       samordnare: userIds.get('samordnare.f6')!,
@@ -99,6 +102,7 @@ async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, cr
     },
     units: { ehBjork: unitIds.get('eh-bjork')!, bjork: unitIds.get('bjork')!, socOppen: unitIds.get('soc-oppen')!, bup: unitIds.get('bup')! },
   });
+  await seedPortalAccounts(tx, crypto, passwordHash, kids);
   const f6 = [...teamIds].find(([name]) => name.startsWith('TSI-team F–6'))?.[1];
   if (meetings && f6)
     await systemSeedDemoMeetings(tx, tenantId, {
@@ -115,6 +119,30 @@ async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, cr
 }
 
 /** 44 fictitious children spread over school health, social services and health care. */
+/**
+ * Demo portal accounts (issue 7): the child of "Elev C" and their first guardian, signing in
+ * with the demo password instead of e-ID. Linked by the keyed hash of their fictitious
+ * personnummer, exactly as an e-ID sign-in would be.
+ */
+async function seedPortalAccounts(tx: Tx, crypto: FieldCrypto, passwordHash: string, kids: NewChild[]): Promise<void> {
+  const [row] = await queryRows<{ child_id: string }>(tx, sql`select child_id from cases where pseudonym = 'Elev C' and child_id is not null`);
+  const child = kids.find((k) => k.id === row?.child_id);
+  const guardian = child?.guardians[0];
+  if (!child || !guardian?.identityNumber) return;
+  await createPortalAccount(tx, {
+    username: 'portal.vardnadshavare',
+    password: { hash: passwordHash },
+    identityHash: crypto.keyedHash(guardian.identityNumber),
+    displayName: guardian.name,
+  });
+  await createPortalAccount(tx, {
+    username: 'portal.barn',
+    password: { hash: passwordHash },
+    identityHash: crypto.keyedHash(child.identityNumber),
+    displayName: `${child.givenName} ${child.familyName}`,
+  });
+}
+
 function demoChildren(unitIds: Map<string, string>): NewChild[] {
   const owners: { unit: string; school: string | null; minAge: number; maxAge: number }[] = [
     { unit: 'eh-bjork', school: 'bjork', minAge: 6, maxAge: 12 },
@@ -212,6 +240,6 @@ async function seedOtherTenant(tx: Tx, tenantId: string, passwordHash: string, c
 /** Empties every table (owner privileges) so the demo can be seeded again. */
 export async function ownerTruncateAll(ownerQuery: (text: string) => Promise<unknown>): Promise<void> {
   await ownerQuery(
-    'TRUNCATE audit_chain, audit_log, guardians, children, sessions, team_members, teams, memberships, users, units, principals, tenants RESTART IDENTITY CASCADE',
+    'TRUNCATE portal_sessions, portal_accounts, audit_chain, audit_log, guardians, children, sessions, team_members, teams, memberships, users, units, principals, tenants RESTART IDENTITY CASCADE',
   );
 }

@@ -1,0 +1,307 @@
+import { sql } from 'drizzle-orm';
+import { INTERVENTION_STATUS_LABELS, type InterventionStatus } from '@samsyn/domain';
+import { queryRows, type Db, type Tx } from '../db/driver.ts';
+import { appendAudit } from './audit.ts';
+import { parse } from './consent-ledger.ts';
+import { withTenantTx } from './tenant-tx.ts';
+
+/**
+ * The family portal's choke point (issue 7). A portal person is not staff: they act for
+ * themselves, about the children they are linked to. Every read here is:
+ *  - limited to a child the person is linked to (portal_links: their own record, or a child for
+ *    whom they are a custodial guardian), in that child's tenant, under row-level security;
+ *  - refused to a guardian once the child has turned 18 (the young adult alone decides);
+ *  - audited in the child's tenant as a portal access (no staff user; the relation is recorded).
+ * See docs/decisions/0008-family-portal-identity.md.
+ */
+export interface PortalPerson {
+  sessionId: string;
+  identityHash: string;
+  displayName: string;
+  method: 'local' | 'oidc';
+}
+
+export interface PortalLink {
+  tenantId: string;
+  childId: string;
+  relation: 'self' | 'guardian';
+  guardianId: string | null;
+}
+
+export async function portalLinks(db: Db | Tx, identityHash: string): Promise<PortalLink[]> {
+  const rows = await queryRows<{ tenant_id: string; child_id: string; relation: 'self' | 'guardian'; guardian_id: string | null }>(
+    db,
+    sql`select * from portal_links(${identityHash})`,
+  );
+  return rows.map((r) => ({ tenantId: r.tenant_id, childId: r.child_id, relation: r.relation, guardianId: r.guardian_id }));
+}
+
+/** Whole years between a birth date and today (both ISO dates). */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+export interface PortalChild {
+  /** An opaque handle for the child in this session's links: tenant and child id. */
+  id: string;
+  relation: 'self' | 'guardian';
+  givenName: string;
+  /** True when a guardian's access has ended because the child is 18 or older. */
+  adult: boolean;
+  hasCase: boolean;
+}
+
+const handle = (l: PortalLink) => `${l.tenantId}.${l.childId}`;
+
+async function childRow(tx: Tx, childId: string) {
+  const [c] = await queryRows<{ given_name: string; birth_date: string; protected_identity: boolean; owning_unit_id: string }>(
+    tx,
+    sql`select given_name, birth_date::text as birth_date, protected_identity, owning_unit_id from children where id = ${childId}`,
+  );
+  return c ?? null;
+}
+
+const PURPOSE_LABELS: Record<string, string> = {
+  samverkan: 'Samordna stödet till barnet',
+  uppfoljning: 'Följa upp stödet',
+  administration: 'Administration',
+};
+const ROLE_LABELS: Record<string, string> = {
+  samordnare: 'Samordnare',
+  professional: 'Yrkesperson',
+  chef: 'Chef',
+  systemadministrator: 'Systemadministratör',
+  logggranskare: 'Logggranskare',
+};
+const ACTION_LABELS: Record<string, string> = {
+  read: 'Läste',
+  list: 'Såg i en lista',
+  search: 'Sökte fram',
+  export: 'Skrev ut eller laddade ner',
+};
+const CASE_ROLE_LABELS: Record<string, string> = {
+  trygghetsperson: 'Trygghetsperson',
+  barnkoordinator: 'Barnkoordinator',
+  involverad: 'Arbetar med ärendet',
+};
+export const CATEGORY_PLAIN: Record<string, string> = {
+  skolsituation: 'hur det går i skolan',
+  halsa: 'hälsa',
+  familj_och_hem: 'familjen och hemmet',
+  fritid: 'fritiden',
+  insatser: 'vilket stöd ni får',
+  bedomningar_och_planer: 'bedömningar och planer',
+};
+
+export class PortalAccessDenied extends Error {
+  override name = 'PortalAccessDenied';
+  constructor(readonly reason: 'not_linked' | 'adult') {
+    super(reason);
+  }
+}
+
+/**
+ * The portal repository for one signed-in person. `child` is the handle from `children()`;
+ * anything not among the person's links is "not found", whoever the child is.
+ */
+export function portalRepository(db: Db, person: PortalPerson, today: string) {
+  async function link(childHandle: string): Promise<PortalLink> {
+    const links = await portalLinks(db, person.identityHash);
+    const l = links.find((x) => handle(x) === childHandle);
+    if (!l) throw new PortalAccessDenied('not_linked');
+    return l;
+  }
+
+  /** Opens the child's tenant, checks the relation still holds (the 18th birthday), audits, runs fn. */
+  async function withChild<T>(
+    childHandle: string,
+    what: string,
+    fn: (tx: Tx, l: PortalLink, c: NonNullable<Awaited<ReturnType<typeof childRow>>>) => Promise<T>,
+  ): Promise<T> {
+    const l = await link(childHandle);
+    return withTenantTx(db, l.tenantId, async (tx) => {
+      const c = await childRow(tx, l.childId);
+      if (!c) throw new PortalAccessDenied('not_linked');
+      if (l.relation === 'guardian' && ageOn(c.birth_date, today) >= 18) {
+        await appendAudit(
+          tx,
+          { tenantId: l.tenantId },
+          {
+            action: 'portal_read',
+            resourceType: what,
+            subjectChildId: l.childId,
+            outcome: 'denied',
+            details: { portal: true, relation: l.relation, reason: 'adult' },
+          },
+        );
+        throw new PortalAccessDenied('adult');
+      }
+      const result = await fn(tx, l, c);
+      await appendAudit(
+        tx,
+        { tenantId: l.tenantId },
+        { action: 'portal_read', resourceType: what, subjectChildId: l.childId, outcome: 'allowed', details: { portal: true, relation: l.relation } },
+      );
+      return result;
+    });
+  }
+
+  return {
+    /** The children this person may open, with a flag where a guardian's access has ended at 18. */
+    async children(): Promise<PortalChild[]> {
+      const links = await portalLinks(db, person.identityHash);
+      const out: PortalChild[] = [];
+      for (const l of links)
+        out.push(
+          await withTenantTx(db, l.tenantId, async (tx) => {
+            const c = await childRow(tx, l.childId);
+            const [k] = await queryRows(tx, sql`select 1 from cases where child_id = ${l.childId} and closed_at is null limit 1`);
+            return {
+              id: handle(l),
+              relation: l.relation,
+              givenName: c?.given_name ?? '',
+              adult: l.relation === 'guardian' && c !== null && ageOn(c.birth_date, today) >= 18,
+              hasCase: Boolean(k),
+            };
+          }),
+        );
+      return out;
+    },
+
+    /** "Vilka hjälper oss?": the people with a role in the child's open cases, and the support given. */
+    helpers(childHandle: string) {
+      return withChild(childHandle, 'portal_helpers', async (tx, l) => {
+        const people = await queryRows<{ role: string; name: string; unit: string; email: string | null }>(
+          tx,
+          sql`select r.role, u.display_name as name, un.name as unit, u.email from case_roles r join cases c on c.id = r.case_id
+            join users u on u.id = r.user_id join units un on un.id = r.unit_id
+            where c.child_id = ${l.childId} and c.closed_at is null and r.ended_at is null order by r.assigned_at`,
+        );
+        const support = await queryRows<{ name: string; unit: string; status: InterventionStatus; email: string | null; phone: string | null }>(
+          tx,
+          sql`select i.name, un.name as unit, i.status, so.contact_email as email, so.contact_phone as phone from interventions i
+            join cases c on c.id = i.case_id join units un on un.id = i.provider_unit_id left join support_offers so on so.id = i.support_offer_id
+            where c.child_id = ${l.childId} and c.closed_at is null and i.status in ('accepted', 'started') order by i.proposed_on`,
+        );
+        return {
+          people: people.map((p) => ({ role: CASE_ROLE_LABELS[p.role] ?? p.role, name: p.name, unit: p.unit, email: p.email })),
+          support: support.map((s) => ({ ...s, statusLabel: INTERVENTION_STATUS_LABELS[s.status].sv })),
+        };
+      });
+    },
+
+    /** The consents about the child, in plain language: who may share what with whom, until when. */
+    consents(childHandle: string) {
+      return withChild(childHandle, 'portal_consents', async (tx, l) => {
+        const rows = await queryRows<{
+          id: string;
+          purpose_text: string;
+          unit_ids: string[] | string;
+          categories: string[] | string;
+          valid_from: string;
+          valid_until: string;
+          active_from: string | null;
+          active_until: string | null;
+          givers: unknown;
+        }>(
+          tx,
+          sql`select k.id, k.purpose_text, k.unit_ids, k.categories, k.valid_from::text as valid_from, k.valid_until::text as valid_until,
+            k.active_from::text as active_from, k.active_until::text as active_until, k.givers
+            from consents k where k.child_id = ${l.childId} order by k.created_at desc`,
+        );
+        const units = new Map(
+          (await queryRows<{ id: string; name: string }>(tx, sql`select id, name from units`)).map((u) => [u.id, u.name] as const),
+        );
+        const list = (v: string[] | string) => (Array.isArray(v) ? v : v.replace(/[{}"]/g, '').split(',').filter(Boolean));
+        return rows.map((k) => {
+          const givers = parse<{ kind: string; guardianId?: string; answer: string }[]>(k.givers as never);
+          const withdrawn = givers.some((g) => g.answer === 'withdrawn');
+          const active = k.active_from !== null && k.active_from <= today && today <= (k.active_until ?? '');
+          const status = withdrawn ? 'withdrawn' : active ? 'active' : k.valid_until < today ? 'expired' : 'pending';
+          return {
+            id: k.id,
+            purpose: k.purpose_text,
+            units: list(k.unit_ids).map((id) => units.get(id) ?? 'Okänd verksamhet'),
+            about: list(k.categories).map((c) => CATEGORY_PLAIN[c] ?? c),
+            validFrom: k.valid_from,
+            validUntil: k.valid_until,
+            status: status as 'active' | 'withdrawn' | 'expired' | 'pending',
+            statusText:
+              status === 'active'
+                ? `Gäller till och med ${k.valid_until}.`
+                : status === 'withdrawn'
+                  ? 'Samtycket är återkallat. Det gäller inte längre.'
+                  : status === 'expired'
+                    ? `Samtycket gällde till och med ${k.valid_until}.`
+                    : 'Samtycket väntar på svar.',
+            /** The giver's own answer, when this person is a guardian who was asked. */
+            myAnswer: l.guardianId ? (givers.find((g) => g.kind === 'guardian' && g.guardianId === l.guardianId)?.answer ?? null) : null,
+          };
+        });
+      });
+    },
+
+    /**
+     * "Vem har läst om oss?": every staff access to the child's information, from the audit log,
+     * with the unit, the role, the date, the purpose and the consent it relied on. Staff names only
+     * when the organisation has chosen to show them. Portal reads and system actions are left out;
+     * no other child's data and no security details (ids, addresses, sessions) are shown.
+     */
+    readLog(childHandle: string) {
+      return withChild(childHandle, 'portal_read_log', async (tx, l, c) => {
+        const [setting] = await queryRows<{ show: boolean | null }>(
+          tx,
+          sql`select (settings->>'portalShowStaffNames')::boolean as show from tenants where id = current_tenant()`,
+        );
+        const rows = await queryRows<{
+          occurred_on: string;
+          action: string;
+          unit_id: string | null;
+          unit: string | null;
+          user_name: string | null;
+          roles: string[] | string | null;
+          purpose: string | null;
+          consent_id: string | null;
+        }>(
+          tx,
+          sql`select (a.occurred_at at time zone 'Europe/Stockholm')::date::text as occurred_on, a.action, a.acting_unit_id as unit_id,
+              un.name as unit, u.display_name as user_name,
+              (select array_agg(distinct m.role) from memberships m where m.user_id = a.actor_user_id and m.unit_id = a.acting_unit_id) as roles,
+              a.purpose, a.consent_id
+            from audit_log a left join units un on un.id = a.acting_unit_id left join users u on u.id = a.actor_user_id
+            where a.subject_child_id = ${l.childId} and a.outcome = 'allowed' and a.actor_user_id is not null
+            order by a.id desc limit 300`,
+        );
+        const consents = await queryRows<{ id: string; unit_ids: string[] | string; valid_from: string; valid_until: string }>(
+          tx,
+          sql`select id, unit_ids, valid_from::text as valid_from, valid_until::text as valid_until from consents where child_id = ${l.childId}`,
+        );
+        const list = (v: string[] | string | null) => (v === null ? [] : Array.isArray(v) ? v : v.replace(/[{}"]/g, '').split(',').filter(Boolean));
+        const basis = (r: (typeof rows)[number]) => {
+          if (r.unit_id === c.owning_unit_id) return 'Verksamheten har barnets uppgifter själv. Inget samtycke behövs.';
+          const k =
+            consents.find((x) => x.id === r.consent_id) ??
+            consents.find((x) => list(x.unit_ids).includes(r.unit_id ?? '') && x.valid_from <= r.occurred_on && r.occurred_on <= x.valid_until);
+          return k ? `Samtycket som gäller ${k.valid_from} till ${k.valid_until}.` : 'Inget samtycke. Verksamheten såg bara uppgifter utan namn.';
+        };
+        const show = setting?.show === true;
+        return {
+          staffNamesShown: show,
+          items: rows.map((r) => ({
+            date: r.occurred_on,
+            what: ACTION_LABELS[r.action] ?? 'Använde uppgifterna',
+            unit: r.unit ?? 'Okänd verksamhet',
+            role: list(r.roles)
+              .map((x) => ROLE_LABELS[x] ?? x)
+              .join(', '),
+            name: show ? r.user_name : null,
+            purpose: PURPOSE_LABELS[r.purpose ?? ''] ?? 'Samordna stödet till barnet',
+            consent: basis(r),
+          })),
+        };
+      });
+    },
+  };
+}

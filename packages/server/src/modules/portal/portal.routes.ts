@@ -1,0 +1,194 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { toSwedishDate } from '@samsyn/domain';
+import { PortalAccessDenied, portalRepository, type PortalPerson } from '../../access/portal.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { AppError } from '../../http/errors.ts';
+import { problemSchema, singleLine } from '../../http/schemas.ts';
+import { PASSWORD_MAX } from '../me/index.ts';
+import { clearPortalCookie, endPortalSession, portalLocalLogin, requirePortalSession } from './session.ts';
+
+const childParam = z.strictObject({
+  child: z.string().regex(/^[0-9a-f-]{36}\.[0-9a-f-]{36}$/i, 'Ogiltigt barn-id / invalid child id'),
+});
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
+
+const portalChild = z.object({
+  id: z.string(),
+  relation: z.enum(['self', 'guardian']),
+  givenName: z.string(),
+  adult: z.boolean(),
+  hasCase: z.boolean(),
+});
+const portalMe = z.object({
+  displayName: z.string(),
+  method: z.enum(['local', 'oidc']),
+  csrfToken: z.string(),
+  children: z.array(portalChild),
+});
+
+/**
+ * The family portal's API (issue 7, first slice): sign-in with the demo's local accounts (e-ID
+ * through OIDC is in oidc.routes.ts), the children the person is linked to, "Vilka hjälper
+ * oss?", the consents in plain language and "Vem har läst om oss?". Every route is outside the
+ * staff session (config.public) and requires the portal session instead.
+ */
+export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['portal'];
+  const today = () => toSwedishDate(deps.access.clock());
+
+  async function withPerson<T>(person: PortalPerson, fn: (repo: ReturnType<typeof portalRepository>) => Promise<T>): Promise<T> {
+    try {
+      return await fn(portalRepository(deps.database.db, person, today()));
+    } catch (err) {
+      if (err instanceof PortalAccessDenied) {
+        if (err.reason === 'adult')
+          throw new AppError('forbidden', {
+            detail: 'Barnet har fyllt 18 år. Nu bestämmer hen själv över sina uppgifter, och du som vårdnadshavare kan inte se dem här längre.',
+            detailEn: 'The child has turned 18. They now decide over their information alone; as a guardian you can no longer see it here.',
+          });
+        throw new AppError('not_found');
+      }
+      throw err;
+    }
+  }
+
+  const me = async (person: PortalPerson & { csrfToken: string }) => ({
+    displayName: person.displayName,
+    method: person.method,
+    csrfToken: person.csrfToken,
+    children: await withPerson(person, (repo) => repo.children()),
+  });
+
+  r.post(
+    '/api/v1/portal/login',
+    {
+      config: { public: true, rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Logga in i familjeportalen (demo) / portal log-in (demo)',
+        description:
+          'Lokala konton finns bara i demon. På riktigt loggar barn, unga och vårdnadshavare in med e-legitimation (OIDC). Svaret säger om något ärende finns; finns inget visas ingen information.',
+        body: z.strictObject({ username: singleLine(1, 200), password: z.string().min(1).max(PASSWORD_MAX) }),
+        response: { 200: z.object({ linked: z.boolean() }), 400: problemSchema, 401: problemSchema, 423: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => portalLocalLogin(deps, reply, request.body.username, request.body.password),
+  );
+
+  r.get(
+    '/api/v1/portal/me',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Den inloggade i portalen och deras barn / the portal person and their children',
+        response: { 200: portalMe, ...errors },
+      },
+    },
+    async (request) => me(await requirePortalSession(deps, request)),
+  );
+
+  r.post(
+    '/api/v1/portal/logout',
+    { config: { public: true }, schema: { tags, summary: 'Logga ut ur portalen / portal log-out', response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await endPortalSession(deps, await requirePortalSession(deps, request));
+      clearPortalCookie(reply, deps.config);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/v1/portal/children/:child/helpers',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Vilka hjälper oss? / who helps us',
+        description: 'Personer med en roll i barnets ärenden och stöd som har tagits emot eller pågår.',
+        params: childParam,
+        response: {
+          200: z.object({
+            people: z.array(z.object({ role: z.string(), name: z.string(), unit: z.string(), email: z.string().nullable() })),
+            support: z.array(
+              z.object({
+                name: z.string(),
+                unit: z.string(),
+                status: z.string(),
+                statusLabel: z.string(),
+                email: z.string().nullable(),
+                phone: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => withPerson(await requirePortalSession(deps, request), (repo) => repo.helpers(request.params.child)),
+  );
+
+  r.get(
+    '/api/v1/portal/children/:child/consents',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Samtycken på lätt svenska / consents in plain language',
+        params: childParam,
+        response: {
+          200: z.array(
+            z.object({
+              id: z.uuid(),
+              purpose: z.string(),
+              units: z.array(z.string()),
+              about: z.array(z.string()),
+              validFrom: z.string(),
+              validUntil: z.string(),
+              status: z.enum(['active', 'withdrawn', 'expired', 'pending']),
+              statusText: z.string(),
+              myAnswer: z.string().nullable(),
+            }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (request) => withPerson(await requirePortalSession(deps, request), (repo) => repo.consents(request.params.child)),
+  );
+
+  r.get(
+    '/api/v1/portal/children/:child/read-log',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Vem har läst om oss? / who has read about us',
+        description:
+          'Ur granskningsloggen: datum, verksamhet, roll, syfte och samtycket åtkomsten vilade på. Personalens namn visas bara om organisationen har valt det.',
+        params: childParam,
+        response: {
+          200: z.object({
+            staffNamesShown: z.boolean(),
+            items: z.array(
+              z.object({
+                date: z.string(),
+                what: z.string(),
+                unit: z.string(),
+                role: z.string(),
+                name: z.string().nullable(),
+                purpose: z.string(),
+                consent: z.string(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => withPerson(await requirePortalSession(deps, request), (repo) => repo.readLog(request.params.child)),
+  );
+}
