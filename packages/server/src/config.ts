@@ -29,6 +29,24 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   mailSendIntervalMs: number;
+  /** The family portal's e-ID sign-in through an OpenID Connect broker; null = not offered. */
+  oidc: OidcConfig | null;
+}
+
+/** The path of the portal's OIDC callback; OIDC_REDIRECT_URI must end with it. */
+export const OIDC_CALLBACK_PATH = '/api/v1/portal/oidc/callback';
+
+export interface OidcConfig {
+  /** The broker's issuer identifier (discovery at <issuer>/.well-known/openid-configuration). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Registered at the broker; ends with OIDC_CALLBACK_PATH. */
+  redirectUri: string;
+  /** Space-separated, always with openid. */
+  scope: string;
+  /** The claim (ID token or userinfo) holding the personnummer; `personnummer` is accepted too. */
+  personnummerClaim: string;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +112,59 @@ function smtpUrl(env: Env): string | null {
   return raw;
 }
 
+function httpUrl(env: Env, name: string, production: boolean): URL {
+  const raw = env[name]!;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.hash || raw.includes('#') || url.username || url.password)
+    throw new ConfigError(
+      `${name} måste vara en http(s)-adress utan # och inloggningsuppgifter / must be an http(s) URL without fragment or credentials`,
+    );
+  if (production && url.protocol !== 'https:')
+    throw new ConfigError(`${name} måste börja med https:// när NODE_ENV=production / must use https when NODE_ENV=production`);
+  return url;
+}
+
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+
+/** All four of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI, or none. */
+function oidc(env: Env, production: boolean): OidcConfig | null {
+  const missing = OIDC_REQUIRED.filter((name) => !env[name]);
+  if (missing.length === OIDC_REQUIRED.length) return null;
+  if (missing.length > 0)
+    throw new ConfigError(
+      `Inloggning med e-legitimation (OIDC) kräver ${OIDC_REQUIRED.join(', ')}; saknas: ${missing.join(', ')} / OIDC sign-in needs all four; missing: ${missing.join(', ')}`,
+    );
+  const issuer = httpUrl(env, 'OIDC_ISSUER', production);
+  if (issuer.search) throw new ConfigError('OIDC_ISSUER får inte ha en frågedel (?) / must not have a query string');
+  const redirect = httpUrl(env, 'OIDC_REDIRECT_URI', production);
+  if (redirect.search || !redirect.pathname.endsWith(OIDC_CALLBACK_PATH))
+    throw new ConfigError(
+      `OIDC_REDIRECT_URI måste sluta med ${OIDC_CALLBACK_PATH} och sakna frågedel, t.ex. https://samsyn.example.se${OIDC_CALLBACK_PATH} / must end with ${OIDC_CALLBACK_PATH}`,
+    );
+  const clientId = env.OIDC_CLIENT_ID!;
+  if (/\s/.test(clientId) || clientId.length > 500)
+    throw new ConfigError('OIDC_CLIENT_ID får inte innehålla blanksteg / must not contain whitespace');
+  const scope = (env.OIDC_SCOPE || 'openid profile').trim().split(/ +/);
+  if (!scope.includes('openid') || !scope.every((s) => /^[\x21\x23-\x5b\x5d-\x7e]+$/.test(s)))
+    throw new ConfigError('OIDC_SCOPE måste vara scopes åtskilda med blanksteg, bland dem openid / must be space-separated scopes including openid');
+  const claim = env.OIDC_PERSONNUMMER_CLAIM || 'personal_identity_number';
+  if (!/^[\x21-\x7e]{1,200}$/.test(claim))
+    throw new ConfigError('OIDC_PERSONNUMMER_CLAIM måste vara ett claim-namn utan blanksteg / must be a claim name without whitespace');
+  return {
+    issuer: env.OIDC_ISSUER!,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    redirectUri: redirect.href,
+    scope: scope.join(' '),
+    personnummerClaim: claim,
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
@@ -132,5 +203,6 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM || 'Samsyn <noreply@samsyn.invalid>',
     mailSendIntervalMs: int(env, 'MAIL_SEND_INTERVAL_MS', 15_000, 1000, 3_600_000),
+    oidc: oidc(env, production),
   };
 }

@@ -10,7 +10,9 @@ import { startTestServer, type Session, type TestServer } from './harness.ts';
  * PUBLIC_OPERATIONS is deliberately explicit: a route that becomes reachable
  * without a session fails here until someone adds it below on purpose.
  */
-const PUBLIC_OPERATIONS = new Set(['GET /api/health', 'POST /api/v1/auth/login']);
+const PUBLIC_OPERATIONS = new Set(['GET /api/health', 'POST /api/v1/auth/login', 'POST /api/v1/portal/login', 'GET /api/v1/portal/sign-in-options']);
+/** The family portal's routes need the portal session (its own cookie and CSRF token), never a staff one. */
+const isPortal = (op: Operation) => op.path.startsWith('/api/v1/portal/');
 
 // Top-level await: the operations must be known when the tests are collected.
 const s: TestServer = await startTestServer();
@@ -101,8 +103,19 @@ describe('every non-public operation requires a session', () => {
 describe('every state-changing operation needs the CSRF token as well as the session', () => {
   const writeOps = protectedOps.filter((op) => WRITE_METHODS.has(op.method));
   let sess: Session;
+  let staff: Session;
+  let portal: Session;
   beforeAll(async () => {
-    sess = await s.login('kurator.bjork');
+    staff = await s.login('kurator.bjork');
+    // A portal session for the portal's routes: same checks, its own cookie and token.
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/login',
+      payload: { username: 'portal.barn', password: 'Samsyn-demo-2026' },
+    });
+    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+    const me = (await s.app.inject({ method: 'GET', url: '/api/v1/portal/me', headers: { cookie } })).json() as { csrfToken: string };
+    portal = { cookie, csrf: me.csrfToken, me: staff.me, headers: (extra = {}) => ({ cookie, 'x-csrf-token': me.csrfToken, ...extra }) };
   });
 
   it('finds state-changing operations', () => {
@@ -110,6 +123,7 @@ describe('every state-changing operation needs the CSRF token as well as the ses
   });
 
   it.each(writeOps.map((op) => [op.key, op] as const))('%s → 403 without the token, with a wrong token or cross-site', async (_key, op) => {
+    sess = isPortal(op) ? portal : staff;
     const variants: [string, Record<string, string>][] = [
       ['no token', { cookie: sess.cookie }],
       ['wrong token', { cookie: sess.cookie, 'x-csrf-token': randomBytes(16).toString('hex') }],
@@ -122,7 +136,9 @@ describe('every state-changing operation needs the CSRF token as well as the ses
       expect(body.title).toBe('Förfrågan saknar giltig säkerhetstoken');
     }
     // The session survived all of that.
-    expect((await s.app.inject({ method: 'GET', url: '/api/v1/me', headers: sess.headers() })).statusCode).toBe(200);
+    expect((await s.app.inject({ method: 'GET', url: isPortal(op) ? '/api/v1/portal/me' : '/api/v1/me', headers: sess.headers() })).statusCode).toBe(
+      200,
+    );
   });
 });
 

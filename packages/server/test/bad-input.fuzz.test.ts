@@ -25,6 +25,9 @@ afterAll(async () => {
 });
 
 let admin: Session;
+/** The family portal's routes are fuzzed with a portal session (its own cookie and CSRF token). */
+let portal: Session;
+const sessionFor = (op: Operation) => (op.path.startsWith('/api/v1/portal/') ? portal : admin);
 let principalId: string;
 let before: unknown;
 /** Per operation: the valid-ish request the faults were injected into (checked at the end). */
@@ -43,6 +46,14 @@ async function snapshot(): Promise<unknown> {
 
 beforeAll(async () => {
   admin = await s.login('admin');
+  const login = await s.app.inject({
+    method: 'POST',
+    url: '/api/v1/portal/login',
+    payload: { username: 'portal.barn', password: 'Samsyn-demo-2026' },
+  });
+  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  const csrf = ((await s.app.inject({ method: 'GET', url: '/api/v1/portal/me', headers: { cookie } })).json() as { csrfToken: string }).csrfToken;
+  portal = { cookie, csrf, me: admin.me, headers: (extra = {}) => ({ cookie, 'x-csrf-token': csrf, ...extra }) };
   const principals = await s.app.inject({ method: 'GET', url: '/api/v1/admin/principals', headers: admin.headers() });
   principalId = principals.json().items[0].id;
   before = await snapshot();
@@ -134,7 +145,7 @@ describe('bad input is answered 400 problem+json with named fields', () => {
       op.pathParams.map((p) => [p.name, p.schema.type === 'integer' || p.schema.type === 'number' ? '1' : (target?.id ?? crypto.randomUUID())]),
     );
     baselines.set(key, { url: fillPath(op.path, params), body: baseline });
-    const cases = generateCases(admin, op, baseline, params, hint, rng);
+    const cases = generateCases(sessionFor(op), op, baseline, params, hint, rng);
     expect(cases.length).toBeGreaterThanOrEqual(MIN_CASES_PER_OPERATION);
 
     const failures: string[] = [];
@@ -198,7 +209,7 @@ describe('bad input is answered 400 problem+json with named fields', () => {
       const res = await s.app.inject({
         method: op.method,
         url: base.url,
-        headers: admin.headers(op.body ? { 'content-type': 'application/json' } : {}),
+        headers: sessionFor(op).headers(op.body ? { 'content-type': 'application/json' } : {}),
         ...(op.body ? { payload: JSON.stringify(payload) } : {}),
       });
       const ok = expected[op.key] ? expected[op.key]!(res.statusCode, JSON.parse(res.body || '{}')) : res.statusCode !== 400 && res.statusCode < 500;

@@ -40,4 +40,51 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATA_DIR: tmp(), SESSION_SECRET: 'short' })).toThrow(/32 byte/);
     expect(() => loadConfig({ DATA_DIR: tmp(), COOKIE_SECURE: 'kanske' })).toThrow(/COOKIE_SECURE/);
   });
+
+  it('OIDC sign-in for the family portal: off by default, all four variables or none, checked addresses', () => {
+    const oidc = {
+      OIDC_ISSUER: 'https://broker.example.se/oidc',
+      OIDC_CLIENT_ID: 'samsyn',
+      OIDC_CLIENT_SECRET: 'hemligt',
+      OIDC_REDIRECT_URI: 'https://samsyn.example.se/api/v1/portal/oidc/callback',
+    };
+    expect(loadConfig({ DATA_DIR: tmp() }).oidc).toBeNull();
+    expect(loadConfig({ DATA_DIR: tmp(), ...oidc }).oidc).toEqual({
+      issuer: 'https://broker.example.se/oidc',
+      clientId: 'samsyn',
+      clientSecret: 'hemligt',
+      redirectUri: 'https://samsyn.example.se/api/v1/portal/oidc/callback',
+      scope: 'openid profile',
+      personnummerClaim: 'personal_identity_number',
+    });
+    const custom = loadConfig({
+      DATA_DIR: tmp(),
+      ...oidc,
+      OIDC_SCOPE: 'openid https://id.oidc.se/scope/naturalPersonNumber',
+      OIDC_PERSONNUMMER_CLAIM: 'https://id.oidc.se/claim/personalIdentityNumber',
+    });
+    expect(custom.oidc).toMatchObject({
+      scope: 'openid https://id.oidc.se/scope/naturalPersonNumber',
+      personnummerClaim: 'https://id.oidc.se/claim/personalIdentityNumber',
+    });
+    expect(() => loadConfig({ DATA_DIR: tmp(), ...oidc, OIDC_CLIENT_SECRET: '' })).toThrow(/saknas: OIDC_CLIENT_SECRET/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/kräver/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), ...oidc, OIDC_ISSUER: 'ftp://broker.example.se' })).toThrow(
+      /OIDC_ISSUER måste vara en http\(s\)-adress/,
+    );
+    expect(() => loadConfig({ DATA_DIR: tmp(), ...oidc, OIDC_REDIRECT_URI: 'https://samsyn.example.se/callback' })).toThrow(
+      /OIDC_REDIRECT_URI måste sluta med/,
+    );
+    expect(() => loadConfig({ DATA_DIR: tmp(), ...oidc, OIDC_SCOPE: 'profile' })).toThrow(/OIDC_SCOPE/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), ...oidc, OIDC_PERSONNUMMER_CLAIM: 'person nummer' })).toThrow(/OIDC_PERSONNUMMER_CLAIM/);
+    const production = {
+      NODE_ENV: 'production',
+      DATA_DIR: tmp(),
+      DATABASE_URL: 'postgres://x@y/z',
+      SESSION_SECRET: 'a'.repeat(64),
+      DATA_ENCRYPTION_KEY: 'b'.repeat(64),
+    };
+    expect(loadConfig({ ...production, ...oidc }).oidc).not.toBeNull();
+    expect(() => loadConfig({ ...production, ...oidc, OIDC_ISSUER: 'http://broker.example.se' })).toThrow(/OIDC_ISSUER måste börja med https/);
+  });
 });

@@ -112,6 +112,11 @@ describe('family portal', () => {
     expect(Number(audited.rows[0]!.n)).toBeGreaterThan(0);
   });
 
+  it('tells the sign-in page whether e-ID is configured, without a session', async () => {
+    const res = await server.app.inject({ method: 'GET', url: '/api/v1/portal/sign-in-options' });
+    expect(res.json()).toEqual({ oidc: false });
+  });
+
   it('lets the child sign in to their own record', async () => {
     const c = await portalLogin('portal.barn');
     const me = (await get(c, '/api/v1/portal/me')).body;

@@ -23,6 +23,7 @@ import { registerMeRoutes } from '../modules/me/index.ts';
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
 import { registerPublicRoutes } from '../modules/public/index.ts';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
+import { registerPortalOidcRoutes } from '../modules/portal/oidc.routes.ts';
 import { registerUnitRoutes } from '../modules/units/index.ts';
 import { newId } from '../db/ids.ts';
 import type { AppDeps } from './deps.ts';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerUnitRoutes(app, deps);
   // The public page "Vart vänder jag mig?" (no log-in), before the web app's fallback route.
   registerPublicRoutes(app, deps);
+  registerPortalOidcRoutes(app, deps);
   registerPortalRoutes(app, deps);
   if (opts.benchBareRoute) registerBenchRoutes(app, deps);
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { toSwedishDate } from '@samsyn/domain';
@@ -7,7 +7,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { problemSchema, singleLine } from '../../http/schemas.ts';
 import { PASSWORD_MAX } from '../me/index.ts';
-import { clearPortalCookie, endPortalSession, portalLocalLogin, requirePortalSession } from './session.ts';
+import { clearPortalCookie, endPortalSession, portalLocalLogin, requirePortalSession, type PortalSession } from './session.ts';
 
 const childParam = z.strictObject({
   child: z.string().regex(/^[0-9a-f-]{36}\.[0-9a-f-]{36}$/i, 'Ogiltigt barn-id / invalid child id'),
@@ -55,6 +55,21 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
     }
   }
 
+  // The portal session is checked before the request is validated, so that a caller without one
+  // learns nothing (401) about the shape of the route.
+  const sessions = new WeakMap<FastifyRequest, PortalSession>();
+  const portal = {
+    public: true,
+  };
+  const onRequest = async (request: FastifyRequest) => {
+    sessions.set(request, await requirePortalSession(deps, request));
+  };
+  const session = (request: FastifyRequest): PortalSession => {
+    const p = sessions.get(request);
+    if (!p) throw new AppError('unauthenticated');
+    return p;
+  };
+
   const me = async (person: PortalPerson & { csrfToken: string }) => ({
     displayName: person.displayName,
     method: person.method,
@@ -79,23 +94,38 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
   );
 
   r.get(
-    '/api/v1/portal/me',
+    '/api/v1/portal/sign-in-options',
     {
       config: { public: true },
+      schema: {
+        tags,
+        summary: 'Sätt att logga in i portalen / portal sign-in options',
+        description: 'Publik. oidc: true när inloggning med e-legitimation är konfigurerad (OIDC_ISSUER m.fl.).',
+        response: { 200: z.object({ oidc: z.boolean() }) },
+      },
+    },
+    async () => ({ oidc: deps.config.oidc !== null }),
+  );
+
+  r.get(
+    '/api/v1/portal/me',
+    {
+      config: portal,
+      onRequest,
       schema: {
         tags,
         summary: 'Den inloggade i portalen och deras barn / the portal person and their children',
         response: { 200: portalMe, ...errors },
       },
     },
-    async (request) => me(await requirePortalSession(deps, request)),
+    async (request) => me(session(request)),
   );
 
   r.post(
     '/api/v1/portal/logout',
-    { config: { public: true }, schema: { tags, summary: 'Logga ut ur portalen / portal log-out', response: { 204: z.null(), ...errors } } },
+    { config: portal, onRequest, schema: { tags, summary: 'Logga ut ur portalen / portal log-out', response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
-      await endPortalSession(deps, await requirePortalSession(deps, request));
+      await endPortalSession(deps, session(request));
       clearPortalCookie(reply, deps.config);
       return reply.status(204).send(null);
     },
@@ -104,7 +134,8 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
   r.get(
     '/api/v1/portal/children/:child/helpers',
     {
-      config: { public: true },
+      config: portal,
+      onRequest,
       schema: {
         tags,
         summary: 'Vilka hjälper oss? / who helps us',
@@ -128,13 +159,14 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
         },
       },
     },
-    async (request) => withPerson(await requirePortalSession(deps, request), (repo) => repo.helpers(request.params.child)),
+    async (request) => withPerson(session(request), (repo) => repo.helpers(request.params.child)),
   );
 
   r.get(
     '/api/v1/portal/children/:child/consents',
     {
-      config: { public: true },
+      config: portal,
+      onRequest,
       schema: {
         tags,
         summary: 'Samtycken på lätt svenska / consents in plain language',
@@ -157,13 +189,14 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
         },
       },
     },
-    async (request) => withPerson(await requirePortalSession(deps, request), (repo) => repo.consents(request.params.child)),
+    async (request) => withPerson(session(request), (repo) => repo.consents(request.params.child)),
   );
 
   r.get(
     '/api/v1/portal/children/:child/read-log',
     {
-      config: { public: true },
+      config: portal,
+      onRequest,
       schema: {
         tags,
         summary: 'Vem har läst om oss? / who has read about us',
@@ -189,6 +222,6 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
         },
       },
     },
-    async (request) => withPerson(await requirePortalSession(deps, request), (repo) => repo.readLog(request.params.child)),
+    async (request) => withPerson(session(request), (repo) => repo.readLog(request.params.child)),
   );
 }
