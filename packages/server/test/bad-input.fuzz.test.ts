@@ -27,6 +27,8 @@ afterAll(async () => {
 let admin: Session;
 /** The family portal's routes are fuzzed with a portal session (its own cookie and CSRF token). */
 let portal: Session;
+/** The portal child's handle ("tenant.child"): a valid value for the portal's {child} path parameter. */
+let portalChild: string;
 const sessionFor = (op: Operation) => (op.path.startsWith('/api/v1/portal/') ? portal : admin);
 let principalId: string;
 let before: unknown;
@@ -52,7 +54,12 @@ beforeAll(async () => {
     payload: { username: 'portal.barn', password: 'Samsyn-demo-2026' },
   });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-  const csrf = ((await s.app.inject({ method: 'GET', url: '/api/v1/portal/me', headers: { cookie } })).json() as { csrfToken: string }).csrfToken;
+  const portalMe = (await s.app.inject({ method: 'GET', url: '/api/v1/portal/me', headers: { cookie } })).json() as {
+    csrfToken: string;
+    children: { id: string }[];
+  };
+  const csrf = portalMe.csrfToken;
+  portalChild = portalMe.children[0]!.id;
   portal = { cookie, csrf, me: admin.me, headers: (extra = {}) => ({ cookie, 'x-csrf-token': csrf, ...extra }) };
   const principals = await s.app.inject({ method: 'GET', url: '/api/v1/admin/principals', headers: admin.headers() });
   principalId = principals.json().items[0].id;
@@ -142,7 +149,10 @@ describe('bad input is answered 400 problem+json with named fields', () => {
     const baseline = op.body ? validValue(op.body, hint, rng) : undefined;
     // A numeric path parameter (a plan's version number) gets a valid number; ids a real or random uuid.
     const params = Object.fromEntries(
-      op.pathParams.map((p) => [p.name, p.schema.type === 'integer' || p.schema.type === 'number' ? '1' : (target?.id ?? crypto.randomUUID())]),
+      op.pathParams.map((p) => [
+        p.name,
+        p.name === 'child' ? portalChild : p.schema.type === 'integer' || p.schema.type === 'number' ? '1' : (target?.id ?? crypto.randomUUID()),
+      ]),
     );
     baselines.set(key, { url: fillPath(op.path, params), body: baseline });
     const cases = generateCases(sessionFor(op), op, baseline, params, hint, rng);
@@ -187,13 +197,8 @@ describe('bad input is answered 400 problem+json with named fields', () => {
         st === 400 && (b.errors ?? []).every((e) => ['areaKeys', 'contactEmail', 'contactPhone', 'ageMax', 'ageMin'].includes(e.field)),
       // The baseline URL carries no query string, and from and to are required.
       'GET /api/v1/plans/{id}/diff': (st, b) => st === 400 && (b.errors ?? []).every((e) => ['from', 'to'].includes(e.field)),
-      // The portal's child handle is "tenant.child"; the fuzzer's path value is one uuid, refused for that.
-      ...Object.fromEntries(
-        ['helpers', 'consents', 'read-log'].map((what) => [
-          `GET /api/v1/portal/children/{child}/${what}`,
-          (st: number, b: { errors?: { field: string }[] }) => st === 400 && (b.errors ?? []).every((e) => e.field === 'child'),
-        ]),
-      ),
+      // A random consent id is not this child's: not found, after validation.
+      'POST /api/v1/portal/children/{child}/consents/{consentId}/withdraw': (st) => st === 404,
       // A random wheel fails the domain rules (a default area removed, a one-step scale): the body itself was valid.
       'PUT /api/v1/admin/wheel': (st, b) =>
         st === 400 && (b.errors ?? []).every((e) => e.field === 'areas' || e.field.startsWith('areas.') || e.field.startsWith('scale')),

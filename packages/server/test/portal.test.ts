@@ -185,4 +185,55 @@ describe('family portal', () => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().title).toBe('Fel användarnamn eller lösenord');
   });
+
+  it('lets a guardian withdraw their own consent, at once; a consent they did not give is refused and nothing changes', async () => {
+    const g = await portalLogin('portal.vardnadshavare');
+    const child = (await get(g, '/api/v1/portal/me')).body.children[0].id as string;
+    const [consent] = (await get(g, `/api/v1/portal/children/${child}/consents`)).body as { id: string; status: string }[];
+    const post = (p: Portal, url: string) =>
+      server.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: p.cookie, 'x-csrf-token': p.csrf, 'content-type': 'application/json' },
+        payload: '{}',
+      });
+    const eventText = 'Trygghetspersonen har haft ett första samtal med eleven.';
+    const socSees = async () => JSON.stringify((await call(soc, 'GET', `/api/v1/cases/${elevC}/events`)).body).includes(eventText);
+    expect(await socSees()).toBe(true);
+
+    // The child did not give it (the guardians did): refused, nothing changes.
+    const c = await portalLogin('portal.barn');
+    const childHandle = (await get(c, '/api/v1/portal/me')).body.children[0].id as string;
+    const byChild = await post(c, `/api/v1/portal/children/${childHandle}/consents/${consent!.id}/withdraw`);
+    expect(byChild.statusCode).toBe(400);
+    expect(byChild.json().errors[0].message).toBe('Bara den som har lämnat samtycket kan återkalla det.');
+    expect(await socSees()).toBe(true);
+    // Another child's consent id through this child: not found.
+    expect((await post(g, `/api/v1/portal/children/${child}/consents/${crypto.randomUUID()}/withdraw`)).statusCode).toBe(404);
+    // Without the portal CSRF token: refused.
+    const noToken = await server.app.inject({
+      method: 'POST',
+      url: `/api/v1/portal/children/${child}/consents/${consent!.id}/withdraw`,
+      headers: { cookie: g.cookie, 'content-type': 'application/json' },
+      payload: '{}',
+    });
+    expect(noToken.statusCode).toBe(403);
+
+    const res = await post(g, `/api/v1/portal/children/${child}/consents/${consent!.id}/withdraw`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()[0]).toMatchObject({
+      status: 'withdrawn',
+      myAnswer: 'withdrawn',
+      statusText: 'Samtycket är återkallat. Det gäller inte längre.',
+    });
+    // At once: social services no longer sees what the consent covered.
+    expect(await socSees()).toBe(false);
+    const events = (await call(kurator, 'GET', `/api/v1/cases/${elevC}/events`)).body.items as { text?: string }[];
+    expect(events.some((e) => e.text === 'En vårdnadshavare återkallade samtycket i familjeportalen. Det gäller inte längre, från och med nu.')).toBe(
+      true,
+    );
+    const again = await post(g, `/api/v1/portal/children/${child}/consents/${consent!.id}/withdraw`);
+    expect(again.statusCode).toBe(400);
+    expect(again.json().errors[0].message).toBe('Du har redan återkallat samtycket.');
+  });
 });

@@ -21,6 +21,17 @@ const portalChild = z.object({
   adult: z.boolean(),
   hasCase: z.boolean(),
 });
+const consentView = z.object({
+  id: z.uuid(),
+  purpose: z.string(),
+  units: z.array(z.string()),
+  about: z.array(z.string()),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  status: z.enum(['active', 'withdrawn', 'expired', 'pending']),
+  statusText: z.string(),
+  myAnswer: z.string().nullable(),
+});
 const portalMe = z.object({
   displayName: z.string(),
   method: z.enum(['local', 'oidc']),
@@ -172,24 +183,34 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
         summary: 'Samtycken på lätt svenska / consents in plain language',
         params: childParam,
         response: {
-          200: z.array(
-            z.object({
-              id: z.uuid(),
-              purpose: z.string(),
-              units: z.array(z.string()),
-              about: z.array(z.string()),
-              validFrom: z.string(),
-              validUntil: z.string(),
-              status: z.enum(['active', 'withdrawn', 'expired', 'pending']),
-              statusText: z.string(),
-              myAnswer: z.string().nullable(),
-            }),
-          ),
+          200: z.array(consentView),
           ...errors,
         },
       },
     },
     async (request) => withPerson(session(request), (repo) => repo.consents(request.params.child)),
+  );
+
+  r.post(
+    '/api/v1/portal/children/:child/consents/:consentId/withdraw',
+    {
+      config: portal,
+      onRequest,
+      schema: {
+        tags,
+        summary: 'Återkalla mitt samtycke / withdraw my consent',
+        description:
+          'Gäller direkt: verksamheterna ser inte längre det samtycket täckte, och de får ett meddelande. Bara den som gav samtycket kan återkalla det (400 annars, och inget ändras).',
+        params: z.strictObject({ child: childParam.shape.child, consentId: z.uuid() }),
+        body: z.strictObject({}),
+        response: { 200: z.array(consentView), ...errors },
+      },
+    },
+    async (request) =>
+      withPerson(session(request), async (repo) => {
+        await repo.withdraw(request.params.child, request.params.consentId);
+        return repo.consents(request.params.child);
+      }),
   );
 
   r.get(
