@@ -197,6 +197,8 @@ describe('bad input is answered 400 problem+json with named fields', () => {
         st === 400 && (b.errors ?? []).every((e) => ['areaKeys', 'contactEmail', 'contactPhone', 'ageMax', 'ageMin'].includes(e.field)),
       // The baseline URL carries no query string, and from and to are required.
       'GET /api/v1/plans/{id}/diff': (st, b) => st === 400 && (b.errors ?? []).every((e) => ['from', 'to'].includes(e.field)),
+      // The fuzz server has no meetings planned: the words have no meeting to go to (a clear 400 about them).
+      'PUT /api/v1/portal/children/{child}/my-words': (st, b) => st === 400 && (b.errors ?? []).every((e) => e.field === 'words'),
       // A random consent id is not this child's: not found, after validation.
       'POST /api/v1/portal/children/{child}/consents/{consentId}/withdraw': (st) => st === 404,
       // A random wheel fails the domain rules (a default area removed, a one-step scale): the body itself was valid.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fictitiousIdentityNumber, toSwedishDate } from '@samsyn/domain';
-import { startTestServer, type Session, type TestServer } from './harness.ts';
+import { startTestServer, testConfig, type Session, type TestServer } from './harness.ts';
 import { caller, yearsAgo, type Call } from './cases-helpers.ts';
 import { createPortalAccount } from '../src/modules/portal/session.ts';
 
@@ -57,7 +57,8 @@ describe('family portal', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // With the demo's meetings: the next team meeting has Elev C on the agenda, the family invited.
+    server = await startTestServer({ config: testConfig({ SEED_DEMO: 'true', DEMO_MEETINGS: 'true' }) });
     call = caller(server);
     kurator = await server.login('kurator.bjork');
     soc = await server.login('soc.oppen');
@@ -184,6 +185,47 @@ describe('family portal', () => {
     const wrong = await server.app.inject({ method: 'POST', url: '/api/v1/portal/login', payload: { username: 'portal.barn', password: 'fel' } });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().title).toBe('Fel användarnamn eller lösenord');
+  });
+
+  it('"Det här vill jag säga": the child’s and the guardian’s own words go straight into the next meeting’s agenda item', async () => {
+    const c = await portalLogin('portal.barn');
+    const child = (await get(c, '/api/v1/portal/me')).body.children[0].id as string;
+    const next = (await get(c, `/api/v1/portal/children/${child}/next-meeting`)).body.meeting;
+    expect(next).toMatchObject({ invited: true, myWords: 'Måndagarna med kuratorn hjälper. Jag vill fortsätta med dem.', version: 1 });
+    expect(next.date >= today).toBe(true);
+    const put = (p: Portal, handle: string, body: unknown) =>
+      server.app.inject({
+        method: 'PUT',
+        url: `/api/v1/portal/children/${handle}/my-words`,
+        headers: { cookie: p.cookie, 'x-csrf-token': p.csrf, 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
+    const saved = await put(c, child, { words: 'Jag vill ha mindre läxor på måndagar.', version: 1 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().meeting).toMatchObject({ myWords: 'Jag vill ha mindre läxor på måndagar.', version: 2 });
+    const stale = await put(c, child, { words: 'Något annat', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current.myWords).toBe('Jag vill ha mindre läxor på måndagar.');
+    expect((await put(c, child, { words: 'x'.repeat(2001), version: 2 })).statusCode).toBe(400);
+
+    const g = await portalLogin('portal.vardnadshavare');
+    const gChild = (await get(g, '/api/v1/portal/me')).body.children[0].id as string;
+    const gNext = (await get(g, `/api/v1/portal/children/${gChild}/next-meeting`)).body.meeting;
+    expect(gNext.myWords).toBeNull(); // the guardians' words, not the child's
+    expect((await put(g, gChild, { words: 'Vi vill kunna ringa en person.', version: gNext.version })).statusCode).toBe(200);
+
+    const row = (
+      await server.database.ownerQuery(
+        `select child_words, guardian_words, updated_via from agenda_voices where agenda_item_id in
+        (select ai.id from agenda_items ai join cases c on c.id = ai.case_id join meetings m on m.id = ai.meeting_id where c.id = $1 and m.date >= $2)`,
+        [elevC, today],
+      )
+    ).rows[0]!;
+    expect(row).toMatchObject({
+      child_words: 'Jag vill ha mindre läxor på måndagar.',
+      guardian_words: 'Vi vill kunna ringa en person.',
+      updated_via: 'portal',
+    });
   });
 
   it('lets a guardian withdraw their own consent, at once; a consent they did not give is refused and nothing changes', async () => {

@@ -98,8 +98,9 @@ export class VoiceConflict extends Error {
 }
 
 const VOICE_COLUMNS = sql`agenda_voices.agenda_item_id, agenda_voices.child_words, agenda_voices.guardian_words, agenda_voices.family_status,
-  agenda_voices.unit_id, vu.name as unit_name, agenda_voices.version, vus.display_name as updated_by_name, agenda_voices.updated_at`;
-const VOICE_FROM = sql`agenda_voices join units vu on vu.id = agenda_voices.unit_id join users vus on vus.id = agenda_voices.updated_by`;
+  agenda_voices.unit_id, vu.name as unit_name, agenda_voices.version,
+  coalesce(vus.display_name, case when agenda_voices.updated_via = 'portal' then 'Familjen, i familjeportalen' end, '') as updated_by_name, agenda_voices.updated_at`;
+const VOICE_FROM = sql`agenda_voices join units vu on vu.id = agenda_voices.unit_id left join users vus on vus.id = agenda_voices.updated_by`;
 
 export interface VoiceInput {
   childWords: string | null;
@@ -316,7 +317,7 @@ export function meetingFollowUpRepository(tx: Tx, actor: Actor, purpose: Purpose
       const guardians = input.guardianWords?.trim() || null;
       if (existing) {
         await tx.execute(sql`update agenda_voices set child_words = ${child}, guardian_words = ${guardians}, family_status = ${input.familyStatus},
-            unit_id = ${actor.actingUnitId}, version = version + 1, updated_by = ${actor.userId}, updated_at = now()
+            unit_id = ${actor.actingUnitId}, version = version + 1, updated_by = ${actor.userId}, updated_via = 'staff', updated_at = now()
           where agenda_item_id = ${agendaItemId} and version = ${version}`);
       } else {
         await tx.execute(sql`insert into agenda_voices (agenda_item_id, tenant_id, unit_id, child_words, guardian_words, family_status, updated_by)

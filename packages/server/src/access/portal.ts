@@ -98,6 +98,66 @@ export const CATEGORY_PLAIN: Record<string, string> = {
   bedomningar_och_planer: 'bedömningar och planer',
 };
 
+export const MAX_WORDS = 2000;
+
+export interface PortalNextMeeting {
+  date: string;
+  startTime: string;
+  location: string | null;
+  /** The family is invited (or has said yes, or took part). */
+  invited: boolean;
+  familyStatus: string;
+  /** This person's own words for the meeting. */
+  myWords: string | null;
+  version: number;
+  agendaItemId: string;
+  ownerUnitId: string;
+}
+
+/** A stale save of the person's words: the saved words come back, nothing is overwritten. */
+export class PortalConflict extends Error {
+  override name = 'PortalConflict';
+  constructor(readonly current: PortalNextMeeting) {
+    super('portal conflict');
+  }
+}
+
+async function nextMeetingOf(tx: Tx, l: PortalLink, today: string): Promise<PortalNextMeeting | null> {
+  const [m] = await queryRows<{
+    date: string;
+    start_time: string;
+    location: string | null;
+    agenda_item_id: string;
+    owner: string;
+    child_words: string | null;
+    guardian_words: string | null;
+    family_status: string | null;
+    version: number | null;
+  }>(
+    tx,
+    sql`select m.date::text as date, m.start_time::text as start_time, m.location, ai.id as agenda_item_id, c.owning_unit_id as owner,
+        v.child_words, v.guardian_words, v.family_status, v.version
+      from agenda_items ai join meetings m on m.id = ai.meeting_id join cases c on c.id = ai.case_id
+        left join agenda_voices v on v.agenda_item_id = ai.id
+      where c.child_id = ${l.childId} and c.closed_at is null and ai.kind = 'case' and m.status = 'planned'
+        and m.date >= ${today}::date
+      order by m.date, m.start_time limit 1`,
+  );
+  if (!m) return null;
+  const status = m.family_status ?? 'not_invited';
+  return {
+    date: m.date,
+    startTime: m.start_time.slice(0, 5),
+    location: m.location,
+    invited: ['invited', 'accepted', 'attended'].includes(status),
+    familyStatus: status,
+    myWords: l.relation === 'self' ? m.child_words : m.guardian_words,
+    version: m.version === null ? 0 : Number(m.version),
+    agendaItemId: m.agenda_item_id,
+    ownerUnitId: m.owner,
+  };
+}
+
 export class PortalAccessDenied extends Error {
   override name = 'PortalAccessDenied';
   constructor(readonly reason: 'not_linked' | 'adult') {
@@ -243,6 +303,60 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
             myAnswer: l.guardianId ? (givers.find((g) => g.kind === 'guardian' && g.guardianId === l.guardianId)?.answer ?? null) : null,
           };
         });
+      });
+    },
+
+    /**
+     * The next team meeting about the child, whether the family is invited, and this person's own
+     * words for it ("Det här vill jag säga"): the child's words for the child, the guardians'
+     * words for a guardian. Null when no meeting with the child's case is planned.
+     */
+    nextMeeting(childHandle: string) {
+      return withChild(childHandle, 'portal_next_meeting', async (tx, l) => nextMeetingOf(tx, l, today));
+    },
+
+    /**
+     * Saves this person's words for the next meeting; they go straight into that meeting's agenda
+     * item as the child's (or guardians') voice. `version` is the voice's version the person started
+     * from (0 when there was none): a stale one gets 409 with the saved words, nothing is overwritten.
+     */
+    saveWords(childHandle: string, words: string, version: number) {
+      return withChild(childHandle, 'portal_write_voice', async (tx, l) => {
+        const next = await nextMeetingOf(tx, l, today);
+        if (!next)
+          throw new AccessFailure('validation', [
+            {
+              field: 'words',
+              message: 'Det finns inget möte inplanerat ännu. Du kan skriva när nästa möte är bestämt.',
+              messageEn: 'No meeting is planned yet.',
+            },
+          ]);
+        const text = words.trim();
+        if (text.length > MAX_WORDS)
+          throw new AccessFailure('validation', [
+            { field: 'words', message: `Skriv högst ${MAX_WORDS} tecken.`, messageEn: `Write at most ${MAX_WORDS} characters.` },
+          ]);
+        if (next.version !== version) throw new PortalConflict(next);
+        const column = l.relation === 'self' ? sql`child_words` : sql`guardian_words`;
+        if (next.version === 0)
+          await tx.execute(sql`insert into agenda_voices (agenda_item_id, tenant_id, unit_id, ${column}, family_status, updated_by, updated_via)
+            values (${next.agendaItemId}, ${l.tenantId}, ${next.ownerUnitId}, ${text || null}, 'not_invited', null, 'portal')`);
+        else
+          await tx.execute(sql`update agenda_voices set ${column} = ${text || null}, version = version + 1, updated_by = null, updated_via = 'portal', updated_at = now()
+            where agenda_item_id = ${next.agendaItemId} and version = ${version}`);
+        await appendAudit(
+          tx,
+          { tenantId: l.tenantId },
+          {
+            action: 'write_voice',
+            resourceType: 'agenda_voice',
+            resourceId: next.agendaItemId,
+            subjectChildId: l.childId,
+            outcome: 'allowed',
+            details: { portal: true, relation: l.relation },
+          },
+        );
+        return (await nextMeetingOf(tx, l, today))!;
       });
     },
 

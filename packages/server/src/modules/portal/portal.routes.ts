@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { toSwedishDate } from '@samsyn/domain';
-import { PortalAccessDenied, portalRepository, type PortalPerson } from '../../access/portal.ts';
+import { MAX_WORDS, PortalAccessDenied, PortalConflict, portalRepository, type PortalNextMeeting, type PortalPerson } from '../../access/portal.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { problemSchema, singleLine } from '../../http/schemas.ts';
@@ -32,6 +32,26 @@ const consentView = z.object({
   statusText: z.string(),
   myAnswer: z.string().nullable(),
 });
+const nextMeetingView = z.object({
+  date: z.string(),
+  startTime: z.string(),
+  location: z.string().nullable(),
+  invited: z.boolean(),
+  familyStatus: z.string(),
+  myWords: z.string().nullable(),
+  version: z.number().int(),
+});
+const nextView = (n: PortalNextMeeting | null) =>
+  n && {
+    date: n.date,
+    startTime: n.startTime,
+    location: n.location,
+    invited: n.invited,
+    familyStatus: n.familyStatus,
+    myWords: n.myWords,
+    version: n.version,
+  };
+
 const portalMe = z.object({
   displayName: z.string(),
   method: z.enum(['local', 'oidc']),
@@ -211,6 +231,63 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
         await repo.withdraw(request.params.child, request.params.consentId);
         return repo.consents(request.params.child);
       }),
+  );
+
+  r.get(
+    '/api/v1/portal/children/:child/next-meeting',
+    {
+      config: portal,
+      onRequest,
+      schema: {
+        tags,
+        summary: 'Nästa möte och mina ord / the next meeting and my words',
+        description: 'Nästa teammöte om barnet, om familjen är inbjuden, och den inloggades egna ord inför mötet. null när inget möte är planerat.',
+        params: childParam,
+        response: { 200: z.object({ meeting: nextMeetingView.nullable() }), ...errors },
+      },
+    },
+    async (request) => withPerson(session(request), async (repo) => ({ meeting: nextView(await repo.nextMeeting(request.params.child)) })),
+  );
+
+  r.put(
+    '/api/v1/portal/children/:child/my-words',
+    {
+      config: portal,
+      onRequest,
+      schema: {
+        tags,
+        summary: 'Det här vill jag säga / my words before the meeting',
+        description: `Barnets (eller vårdnadshavarens) egna ord inför nästa möte, högst ${MAX_WORDS} tecken. De hamnar direkt på mötets dagordning som barnets röst. version är den version du utgick från (0 om inget fanns); en gammal version ger 409 med den sparade texten, och inget skrivs över.`,
+        params: childParam,
+        body: z.strictObject({ words: z.string().max(MAX_WORDS + 1000), version: z.number().int().min(0).max(2147483647) }),
+        response: {
+          200: z.object({ meeting: nextMeetingView }),
+          ...errors,
+          409: problemSchema.extend({ current: nextMeetingView.nullable().optional() }),
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return await withPerson(session(request), async (repo) => ({
+          meeting: nextView(await repo.saveWords(request.params.child, request.body.words, request.body.version))!,
+        }));
+      } catch (err) {
+        if (!(err instanceof PortalConflict)) throw err;
+        return reply
+          .status(409)
+          .type('application/problem+json')
+          .send({
+            type: 'https://samsyn.se/problem/conflict',
+            title: 'Texten har ändrats',
+            titleEn: 'The text has changed',
+            status: 409,
+            detail: 'Någon annan sparade nyss. Din text är inte sparad, men den finns kvar. Titta på den sparade texten och spara igen.',
+            detailEn: 'Someone else just saved. Your text is not saved but kept. Look at the saved text and save again.',
+            current: nextView(err.current),
+          });
+      }
+    },
   );
 
   r.get(
