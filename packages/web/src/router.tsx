@@ -28,6 +28,12 @@ import { HandoverInboxPage } from './features/interventions/HandoverInboxPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { DirectoryPage } from './features/directory/DirectoryPage';
 import { isSamordnare, mayHaveTeamStatistics } from './ui/MainNav';
+import { PortalLoginPage } from './features/portal/PortalLoginPage';
+import { PortalNoCasePage } from './features/portal/PortalNoCasePage';
+import { PortalSignedIn } from './features/portal/PortalLayout';
+import { PortalHomePage } from './features/portal/PortalHomePage';
+import { PortalChildPage } from './features/portal/PortalChildPage';
+import { PortalNotFoundPage } from './features/portal/PortalNotFoundPage';
 
 /** Pages that need an ability in the acting unit; without it they are "not found". */
 function RequireAbility({ ability, children }: { ability: keyof Abilities; children: React.ReactNode }) {
@@ -59,6 +65,17 @@ function AdminOnly({ children }: { children: React.ReactNode }) {
 
 const routes: RouteObject[] = [
   { path: '/logga-in', element: <LoginPage /> },
+  // The family portal (issue 7): its own layout and session, outside the staff AppShell.
+  { path: '/portal/logga-in', element: <PortalLoginPage /> },
+  { path: '/portal/inget-arende', element: <PortalNoCasePage /> },
+  {
+    element: <PortalSignedIn />,
+    children: [
+      { path: '/portal', element: <PortalHomePage /> },
+      { path: '/portal/barn/:child', element: <PortalChildPage /> },
+    ],
+  },
+  { path: '/portal/*', element: <PortalNotFoundPage /> },
   {
     element: <AppShell />,
     children: [

@@ -77,7 +77,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
       if (err instanceof PortalAccessDenied) {
         if (err.reason === 'adult')
           throw new AppError('forbidden', {
-            detail: 'Barnet har fyllt 18 år. Nu bestämmer hen själv över sina uppgifter, och du som vårdnadshavare kan inte se dem här längre.',
+            detail: 'Barnet har fyllt 18 år. Nu bestämmer hen själv. Du kan inte se uppgifterna här längre.',
             detailEn: 'The child has turned 18. They now decide over their information alone; as a guardian you can no longer see it here.',
           });
         throw new AppError('not_found');

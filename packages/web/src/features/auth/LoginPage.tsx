@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Link as RouterLink, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { login, useStoreMe } from '../../api/me';
@@ -72,6 +72,12 @@ export function LoginPage() {
       {/* The public directory is server-rendered, outside the app: a plain link, not a route. */}
       <Paragraph>
         <Link href="/vart-vander-jag-mig">{t('login.publicDirectory')}</Link>
+      </Paragraph>
+      {/* The family portal has its own log-in and session (issue 7). */}
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to="/portal/logga-in">{t('portal.fromStaffLogin')}</RouterLink>
+        </Link>
       </Paragraph>
     </PublicLayout>
   );

@@ -1,0 +1,165 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, isApiError } from '../../api/client';
+
+/*
+ * The family portal's own API client (issue 7). The portal has its own session cookie and its
+ * own CSRF token (ADR 0008): the staff client in api/client.ts sends the staff token and sends
+ * every 401 to the staff log-in, so the portal does not use it. The token comes from
+ * GET /portal/me and is sent as x-csrf-token on POST.
+ */
+export type PortalRelation = 'self' | 'guardian';
+
+export interface PortalChild {
+  /** An opaque handle (tenant and child id) for this session's links. */
+  id: string;
+  relation: PortalRelation;
+  givenName: string;
+  /** True when a guardian's access has ended because the child is 18 or older. */
+  adult: boolean;
+  hasCase: boolean;
+}
+
+export interface PortalMe {
+  displayName: string;
+  method: 'local' | 'oidc';
+  csrfToken: string;
+  children: PortalChild[];
+}
+
+export interface PortalHelpers {
+  people: { role: string; name: string; unit: string; email: string | null }[];
+  support: { name: string; unit: string; status: string; statusLabel: string; email: string | null; phone: string | null }[];
+}
+
+export type PortalConsentStatus = 'active' | 'withdrawn' | 'expired' | 'pending';
+
+export interface PortalConsent {
+  id: string;
+  purpose: string;
+  units: string[];
+  about: string[];
+  validFrom: string;
+  validUntil: string;
+  status: PortalConsentStatus;
+  statusText: string;
+  /** The person's own answer when they were asked (a guardian), else null. */
+  myAnswer: string | null;
+}
+
+export interface PortalReadLog {
+  staffNamesShown: boolean;
+  items: { date: string; what: string; unit: string; role: string; name: string | null; purpose: string; consent: string }[];
+}
+
+const BASE = '/api/v1/portal';
+let portalCsrfToken: string | null = null;
+
+async function portalRequest<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method === 'POST' && portalCsrfToken) headers['x-csrf-token'] = portalCsrfToken;
+  const res = await fetch(`${BASE}${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text().catch(() => '');
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!res.ok) {
+    if (res.status === 401) portalCsrfToken = null;
+    throw new ApiError(res.status, (parsed && typeof parsed === 'object' ? parsed : {}) as ConstructorParameters<typeof ApiError>[1]);
+  }
+  return parsed as T;
+}
+
+export const portalKeys = {
+  all: ['portal'] as const,
+  me: ['portal', 'me'] as const,
+  signInOptions: ['portal', 'sign-in-options'] as const,
+  helpers: (child: string) => ['portal', 'child', child, 'helpers'] as const,
+  consents: (child: string) => ['portal', 'child', child, 'consents'] as const,
+  readLog: (child: string) => ['portal', 'child', child, 'read-log'] as const,
+};
+
+/** No retries on 4xx (not signed in, not linked, an adult child): the answer will not change. */
+const retryServerErrors = (count: number, error: unknown) => !(isApiError(error) && error.status < 500) && count < 2;
+
+export async function fetchPortalMe(): Promise<PortalMe> {
+  const me = await portalRequest<PortalMe>('GET', '/me');
+  portalCsrfToken = me.csrfToken;
+  return me;
+}
+
+/** The signed-in portal person; a 401 error when nobody is signed in. */
+export function usePortalMe() {
+  return useQuery({ queryKey: portalKeys.me, queryFn: fetchPortalMe, retry: retryServerErrors, staleTime: 60_000 });
+}
+
+/** `oidc: true` when e-ID sign-in is configured. A failing request counts as false. */
+export function useSignInOptions() {
+  return useQuery({
+    queryKey: portalKeys.signInOptions,
+    queryFn: async () => {
+      try {
+        const options = await portalRequest<{ oidc?: unknown }>('GET', '/sign-in-options');
+        return { oidc: options?.oidc === true };
+      } catch {
+        return { oidc: false };
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+/** The e-ID sign-in: a plain link, the browser follows the broker's redirects. */
+export const OIDC_START_URL = `${BASE}/oidc/start`;
+
+export function portalLogin(username: string, password: string): Promise<{ linked: boolean }> {
+  return portalRequest<{ linked: boolean }>('POST', '/login', { username, password });
+}
+
+export async function portalLogout(): Promise<void> {
+  try {
+    await portalRequest<void>('POST', '/logout');
+  } finally {
+    portalCsrfToken = null;
+  }
+}
+
+/** Drops everything the portal has cached (after log-in and log-out). */
+export function useResetPortal() {
+  const qc = useQueryClient();
+  return () => qc.removeQueries({ queryKey: portalKeys.all });
+}
+
+const childPath = (child: string) => `/children/${encodeURIComponent(child)}`;
+
+export function usePortalHelpers(child: string) {
+  return useQuery({
+    queryKey: portalKeys.helpers(child),
+    queryFn: () => portalRequest<PortalHelpers>('GET', `${childPath(child)}/helpers`),
+    retry: retryServerErrors,
+  });
+}
+
+export function usePortalConsents(child: string) {
+  return useQuery({
+    queryKey: portalKeys.consents(child),
+    queryFn: () => portalRequest<PortalConsent[]>('GET', `${childPath(child)}/consents`),
+    retry: retryServerErrors,
+  });
+}
+
+export function usePortalReadLog(child: string) {
+  return useQuery({
+    queryKey: portalKeys.readLog(child),
+    queryFn: () => portalRequest<PortalReadLog>('GET', `${childPath(child)}/read-log`),
+    retry: retryServerErrors,
+  });
+}
