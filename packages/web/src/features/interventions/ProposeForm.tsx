@@ -10,13 +10,13 @@ import { fieldMatcher, unmatchedFieldErrors, useFieldErrors } from '../../ui/for
 import { requiredText } from '../children/validation';
 import { focusLater } from '../cases/caseContext';
 import { useUnitOptions } from '../signals/api';
-import { useCaseDecisions, useWheel } from '../plans/api';
+import { useCaseDecisions, usePlans, useWheel } from '../plans/api';
 import { useLongDate } from '../meetings/dates';
 import { INTERVENTION_TYPES, proposeIntervention, useDirectorySearch, type DirectoryEntry, type Intervention, type InterventionType } from './api';
 import { CheckboxGroup } from './CheckboxGroup';
 import { useInterventionLabels } from './labels';
 
-const SHOWN = fieldMatcher(['name', 'providerUnitId', 'type', 'areaKeys', 'areaKeys.*', 'decisionId']);
+const SHOWN = fieldMatcher(['name', 'providerUnitId', 'type', 'areaKeys', 'areaKeys.*', 'decisionId', 'plan']);
 export const PROPOSE_HEADING_ID = 'propose-intervention-heading';
 const TYPE_ID = 'propose-intervention-type';
 
@@ -26,6 +26,8 @@ interface ProposeValues {
   type: InterventionType | '';
   areaKeys: string[];
   decisionId: string;
+  /** `${planId}|${actionKey}` of a plan action, or ''. */
+  planAction: string;
 }
 
 /** "Sök i Vem gör vad": choosing an entry fills the name and the unit that gives it. */
@@ -97,7 +99,7 @@ interface Props {
 
 /**
  * "Ny insats": from "Vem gör vad" or typed by hand, with the kind of support, the wellbeing
- * areas it is about and, optionally, the team meeting's decision it comes from.
+ * areas it is about and, optionally, the team meeting's decision or the plan action it comes from.
  */
 export function ProposeForm({ caseId, onProposed, onCancel }: Props) {
   const { t } = useTranslation();
@@ -107,11 +109,21 @@ export function ProposeForm({ caseId, onProposed, onCancel }: Props) {
   const units = useUnitOptions();
   const wheel = useWheel();
   const decisions = useCaseDecisions(caseId);
+  const plans = usePlans(caseId);
+  // The current plan's actions (the adopted version, else the latest draft), keyed as the server keys them.
+  const planActions = (plans.data?.items ?? []).flatMap((plan) => {
+    const adopted = plan.versions.filter((v) => v.status === 'adopted');
+    const version = adopted.at(-1) ?? plan.versions.filter((v) => v.status === 'draft').at(-1);
+    if (!version) return [];
+    return version.content.areas.flatMap((area) =>
+      area.actions.map((a, i) => ({ value: `${plan.id}|${a.id ?? `${area.areaKey}:${i}`}`, what: a.what, areaKey: area.areaKey })),
+    );
+  });
   const [offer, setOffer] = useState<DirectoryEntry | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const { register, handleSubmit, formState, control, setValue } = useForm<ProposeValues>({
-    defaultValues: { name: '', providerUnitId: '', type: '', areaKeys: [], decisionId: '' },
+    defaultValues: { name: '', providerUnitId: '', type: '', areaKeys: [], decisionId: '', planAction: '' },
   });
   const errorFor = useFieldErrors(formState.errors, error);
   const areas = (wheel.data?.areas ?? []).filter((a) => !a.retired).sort((a, b) => a.position - b.position);
@@ -139,6 +151,7 @@ export function ProposeForm({ caseId, onProposed, onCancel }: Props) {
         providerUnitId: v.providerUnitId,
         supportOfferId: offer && offer.unit.id === v.providerUnitId ? offer.id : null,
         decisionId: v.decisionId || null,
+        plan: v.planAction ? { planId: v.planAction.split('|')[0]!, actionKey: v.planAction.split('|').slice(1).join('|') } : null,
       });
       await onProposed(saved);
     } catch (e) {
@@ -216,6 +229,27 @@ export function ProposeForm({ caseId, onProposed, onCancel }: Props) {
             </option>
           ))}
         </SelectField>
+        {planActions.length > 0 && (
+          <SelectField
+            label={t('interventions.propose.planAction')}
+            description={t('interventions.propose.planActionHelp')}
+            error={errorFor('plan')}
+            {...register('planAction')}
+          >
+            <option value="">{t('interventions.propose.noPlanAction')}</option>
+            {planActions.map((a) => (
+              <option key={a.value} value={a.value}>
+                {t('interventions.propose.planActionOption', {
+                  area: localize(
+                    areas.find((x) => x.key === a.areaKey)?.labelSv ?? a.areaKey,
+                    areas.find((x) => x.key === a.areaKey)?.labelEn ?? a.areaKey,
+                  ),
+                  what: a.what,
+                })}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <div className="form__actions">
           <Button type="submit" loading={formState.isSubmitting}>
             {t('interventions.propose.submit')}

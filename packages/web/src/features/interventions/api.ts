@@ -151,6 +151,8 @@ export interface ProposeBody {
   providerUnitId: string;
   supportOfferId?: string | null;
   decisionId?: string | null;
+  /** The plan action it comes from: the action's id, or area:index as the server keys it. */
+  plan?: { planId: string; actionKey: string } | null;
 }
 
 export const interventionKeys = {
