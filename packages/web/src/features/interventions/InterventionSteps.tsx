@@ -58,34 +58,81 @@ function CancelButton({ onCancel }: { onCancel: () => void }) {
   );
 }
 
-/** "Begär överlämning": a message and what it carries; the consent must cover the receiving unit for each. */
-function HandoverForm({ item, subject, level, onDone, onCancel, onReload }: FormProps) {
-  const { t } = useTranslation();
-  const labels = useInterventionLabels();
+/** Runs a step; a refusal stays on the form (the entered values are kept) instead of throwing. */
+function useStepSubmit<V>(run: (values: V) => Promise<void>): [unknown, (values: V) => Promise<void>] {
   const [error, setError] = useState<unknown>(null);
-  const { register, handleSubmit, formState, control } = useForm<{ message: string; categories: HandoverCategory[] }>({
-    defaultValues: { message: '', categories: [] },
-  });
-  const errorFor = useFieldErrors(formState.errors, error);
-
-  const onSubmit = async (v: { message: string; categories: HandoverCategory[] }) => {
+  const submit = async (values: V) => {
     setError(null);
     try {
-      const saved = await requestHandover(item.id, { message: v.message.trim(), categories: v.categories, version: item.version });
-      await onDone(saved, t('interventions.request.done', { name: item.name, unit: item.provider.name }));
+      await run(values);
     } catch (e) {
       setError(e);
     }
   };
+  return [error, submit];
+}
+
+/** The frame every step form shares: its name, the server's errors, the fields, submit and cancel. */
+function StepForm({
+  label,
+  error,
+  shown,
+  submitLabel,
+  submitting,
+  onSubmit,
+  level,
+  onCancel,
+  onReload,
+  children,
+}: Pick<FormProps, 'level' | 'onCancel' | 'onReload'> & {
+  label: string;
+  error: unknown;
+  shown: (field: string) => boolean;
+  submitLabel: string;
+  submitting: boolean;
+  onSubmit: React.FormEventHandler<HTMLFormElement>;
+  children: React.ReactNode;
+}) {
+  return (
+    <form className="form intervention-form" noValidate aria-label={label} onSubmit={onSubmit}>
+      <FormAlert error={error} unmatched={unmatchedFieldErrors(error, shown)} onReload={onReload} level={level} />
+      {children}
+      <div className="form__actions">
+        <Button type="submit" loading={submitting}>
+          {submitLabel}
+        </Button>
+        <CancelButton onCancel={onCancel} />
+      </div>
+    </form>
+  );
+}
+
+/** "Begär överlämning": a message and what it carries; the consent must cover the receiving unit for each. */
+function HandoverForm({ item, subject, level, onDone, onCancel, onReload }: FormProps) {
+  const { t } = useTranslation();
+  const labels = useInterventionLabels();
+  const { register, handleSubmit, formState, control } = useForm<{ message: string; categories: HandoverCategory[] }>({
+    defaultValues: { message: '', categories: [] },
+  });
+
+  const [error, onSubmit] = useStepSubmit(async (v: { message: string; categories: HandoverCategory[] }) => {
+    const saved = await requestHandover(item.id, { message: v.message.trim(), categories: v.categories, version: item.version });
+    await onDone(saved, t('interventions.request.done', { name: item.name, unit: item.provider.name }));
+  });
+  const errorFor = useFieldErrors(formState.errors, error);
 
   return (
-    <form
-      className="form intervention-form"
-      noValidate
-      aria-label={t('interventions.request.formLabel', { subject })}
+    <StepForm
+      label={t('interventions.request.formLabel', { subject })}
+      error={error}
+      shown={REQUEST_SHOWN}
+      submitLabel={t('interventions.request.submit')}
+      submitting={formState.isSubmitting}
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+      level={level}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormAlert error={error} unmatched={unmatchedFieldErrors(error, REQUEST_SHOWN)} onReload={onReload} level={level} />
       <Paragraph>{t('interventions.request.intro', { unit: item.provider.name })}</Paragraph>
       <Textfield
         id={handoverMessageId(item.id)}
@@ -104,41 +151,33 @@ function HandoverForm({ item, subject, level, onDone, onCancel, onReload }: Form
         options={HANDOVER_CATEGORIES.map((c) => ({ value: c, label: labels.category(c) }))}
         error={errorFor('categories')}
       />
-      <div className="form__actions">
-        <Button type="submit" loading={formState.isSubmitting}>
-          {t('interventions.request.submit')}
-        </Button>
-        <CancelButton onCancel={onCancel} />
-      </div>
-    </form>
+    </StepForm>
   );
 }
 
 /** "Avböj": the receiving unit says why (the server requires it and explains). */
 function DeclineForm({ item, subject, level, onDone, onCancel, onReload }: FormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
   const { register, handleSubmit, formState } = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
+
+  const [error, onSubmit] = useStepSubmit(async (v: { reason: string }) => {
+    const saved = await declineHandover(item.id, { reason: v.reason.trim(), version: item.version });
+    await onDone(saved, t('interventions.decline.done', { name: item.name }));
+  });
   const errorFor = useFieldErrors(formState.errors, error);
 
-  const onSubmit = async (v: { reason: string }) => {
-    setError(null);
-    try {
-      const saved = await declineHandover(item.id, { reason: v.reason.trim(), version: item.version });
-      await onDone(saved, t('interventions.decline.done', { name: item.name }));
-    } catch (e) {
-      setError(e);
-    }
-  };
-
   return (
-    <form
-      className="form intervention-form"
-      noValidate
-      aria-label={t('interventions.decline.formLabel', { subject })}
+    <StepForm
+      label={t('interventions.decline.formLabel', { subject })}
+      error={error}
+      shown={DECLINE_SHOWN}
+      submitLabel={t('interventions.decline.submit')}
+      submitting={formState.isSubmitting}
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+      level={level}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormAlert error={error} unmatched={unmatchedFieldErrors(error, DECLINE_SHOWN)} onReload={onReload} level={level} />
       <Textfield
         multiline
         rows={3}
@@ -147,79 +186,63 @@ function DeclineForm({ item, subject, level, onDone, onCancel, onReload }: FormP
         error={errorFor('reason')}
         {...register('reason')}
       />
-      <div className="form__actions">
-        <Button type="submit" loading={formState.isSubmitting}>
-          {t('interventions.decline.submit')}
-        </Button>
-        <CancelButton onCancel={onCancel} />
-      </div>
-    </form>
+    </StepForm>
   );
 }
 
 /** "Återkalla": the sending unit takes the hand-over back before the start; the reason is optional. */
 function RevokeForm({ item, subject, level, onDone, onCancel, onReload }: FormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
   const { register, handleSubmit, formState } = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
+
+  const [error, onSubmit] = useStepSubmit(async (v: { reason: string }) => {
+    const reason = v.reason.trim();
+    const saved = await revokeHandover(item.id, { ...(reason ? { reason } : {}), version: item.version });
+    await onDone(saved, t('interventions.revoke.done', { name: item.name }));
+  });
   const errorFor = useFieldErrors(formState.errors, error);
 
-  const onSubmit = async (v: { reason: string }) => {
-    setError(null);
-    try {
-      const reason = v.reason.trim();
-      const saved = await revokeHandover(item.id, { ...(reason ? { reason } : {}), version: item.version });
-      await onDone(saved, t('interventions.revoke.done', { name: item.name }));
-    } catch (e) {
-      setError(e);
-    }
-  };
-
   return (
-    <form
-      className="form intervention-form"
-      noValidate
-      aria-label={t('interventions.revoke.formLabel', { subject })}
+    <StepForm
+      label={t('interventions.revoke.formLabel', { subject })}
+      error={error}
+      shown={DECLINE_SHOWN}
+      submitLabel={t('interventions.revoke.submit')}
+      submitting={formState.isSubmitting}
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+      level={level}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormAlert error={error} unmatched={unmatchedFieldErrors(error, DECLINE_SHOWN)} onReload={onReload} level={level} />
       <Textfield multiline rows={2} label={t('interventions.revoke.reason')} error={errorFor('reason')} {...register('reason')} />
-      <div className="form__actions">
-        <Button type="submit" loading={formState.isSubmitting}>
-          {t('interventions.revoke.submit')}
-        </Button>
-        <CancelButton onCancel={onCancel} />
-      </div>
-    </form>
+    </StepForm>
   );
 }
 
 /** "Starta": the date the intervention started, today by default. */
 function StartForm({ item, subject, level, onDone, onCancel, onReload }: FormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
   const today = todaySv();
   const { register, handleSubmit, formState } = useForm<{ on: string }>({ defaultValues: { on: today } });
+
+  const [error, onSubmit] = useStepSubmit(async (v: { on: string }) => {
+    const saved = await startIntervention(item.id, { on: v.on, version: item.version });
+    await onDone(saved, t('interventions.start.done', { name: item.name }));
+  });
   const errorFor = useFieldErrors(formState.errors, error);
 
-  const onSubmit = async (v: { on: string }) => {
-    setError(null);
-    try {
-      const saved = await startIntervention(item.id, { on: v.on, version: item.version });
-      await onDone(saved, t('interventions.start.done', { name: item.name }));
-    } catch (e) {
-      setError(e);
-    }
-  };
-
   return (
-    <form
-      className="form intervention-form"
-      noValidate
-      aria-label={t('interventions.start.formLabel', { subject })}
+    <StepForm
+      label={t('interventions.start.formLabel', { subject })}
+      error={error}
+      shown={START_SHOWN}
+      submitLabel={t('interventions.start.submit')}
+      submitting={formState.isSubmitting}
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+      level={level}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormAlert error={error} unmatched={unmatchedFieldErrors(error, START_SHOWN)} onReload={onReload} level={level} />
       <Textfield
         type="date"
         max={today}
@@ -228,13 +251,7 @@ function StartForm({ item, subject, level, onDone, onCancel, onReload }: FormPro
         error={errorFor('on')}
         {...register('on', { required: 'consent.form.errors.dateRequired' })}
       />
-      <div className="form__actions">
-        <Button type="submit" loading={formState.isSubmitting}>
-          {t('interventions.start.submit')}
-        </Button>
-        <CancelButton onCancel={onCancel} />
-      </div>
-    </form>
+    </StepForm>
   );
 }
 
@@ -248,35 +265,33 @@ interface EndValues {
 function EndForm({ item, subject, level, onDone, onCancel, onReload }: FormProps) {
   const { t } = useTranslation();
   const labels = useInterventionLabels();
-  const [error, setError] = useState<unknown>(null);
   const today = todaySv();
   const { register, handleSubmit, formState } = useForm<EndValues>({ defaultValues: { endReason: '', note: '', on: today } });
+
+  const [error, onSubmit] = useStepSubmit(async (v: EndValues) => {
+    const note = v.note.trim();
+    const saved = await endIntervention(item.id, {
+      endReason: v.endReason as EndReason,
+      ...(note ? { note } : {}),
+      on: v.on,
+      version: item.version,
+    });
+    await onDone(saved, t('interventions.end.done', { name: item.name, reason: labels.endReason(v.endReason) }));
+  });
   const errorFor = useFieldErrors(formState.errors, error);
 
-  const onSubmit = async (v: EndValues) => {
-    setError(null);
-    try {
-      const note = v.note.trim();
-      const saved = await endIntervention(item.id, {
-        endReason: v.endReason as EndReason,
-        ...(note ? { note } : {}),
-        on: v.on,
-        version: item.version,
-      });
-      await onDone(saved, t('interventions.end.done', { name: item.name, reason: labels.endReason(v.endReason) }));
-    } catch (e) {
-      setError(e);
-    }
-  };
-
   return (
-    <form
-      className="form intervention-form"
-      noValidate
-      aria-label={t('interventions.end.formLabel', { subject })}
+    <StepForm
+      label={t('interventions.end.formLabel', { subject })}
+      error={error}
+      shown={END_SHOWN}
+      submitLabel={t('interventions.end.submit')}
+      submitting={formState.isSubmitting}
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+      level={level}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <FormAlert error={error} unmatched={unmatchedFieldErrors(error, END_SHOWN)} onReload={onReload} level={level} />
       <SelectField label={t('interventions.end.reason')} error={errorFor('endReason')} {...register('endReason', { required: 'validation.choose' })}>
         <option value="">{t('common.choose')}</option>
         {END_REASONS.map((r) => (
@@ -300,13 +315,7 @@ function EndForm({ item, subject, level, onDone, onCancel, onReload }: FormProps
         error={errorFor('on')}
         {...register('on', { required: 'consent.form.errors.dateRequired' })}
       />
-      <div className="form__actions">
-        <Button type="submit" loading={formState.isSubmitting}>
-          {t('interventions.end.submit')}
-        </Button>
-        <CancelButton onCancel={onCancel} />
-      </div>
-    </form>
+    </StepForm>
   );
 }
 
