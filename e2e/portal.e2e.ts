@@ -7,7 +7,10 @@ import { baseUrl, DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, logIn, ta
  * case Elev C; the child's guardian signs in, opens the child with the keyboard and sees who
  * helps, the consent in plain Swedish and "Vem har läst om oss?" with that read; logs out. The
  * child signs in and lands on their own page ("Vilka hjälper mig?"). A wrong password, a failed
- * e-ID return and "inget ärende" are shown in Swedish. axe 0 on every portal page.
+ * e-ID return and "inget ärende" are shown in Swedish. Issue 7 §2–§3: the child sees the next
+ * meeting and saves "Det här vill jag säga" (samordnare.f6 reads it on the agenda item); the
+ * guardian withdraws a consent after a confirmation — one recorded here for the purpose, so that
+ * Elev C's demo consent, which other journeys use, stays in force. axe 0 on every portal page.
  */
 const PHONE = { width: 375, height: 667 };
 let browser: Browser;
@@ -45,6 +48,21 @@ async function portalApi(username: string) {
     (await (await page.request.get(`${baseUrl()}/api/v1/portal/children/${child}/read-log`)).json()) as ReadLog;
   return { me, readLog };
 }
+
+/** A staff session (its own context) and a JSON call with its CSRF token, as the web app makes it. */
+async function staffApi(username: string) {
+  const page = await newPage();
+  await logIn(page, username);
+  const me = (await (await page.request.get(`${baseUrl()}/api/v1/me`)).json()) as { csrfToken: string };
+  return async <T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> => {
+    const res = await page.request.fetch(`${baseUrl()}/api/v1${path}`, { method, data, headers: { 'X-CSRF-Token': me.csrfToken } });
+    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
+/** An ISO date in words as the portal shows it, e.g. "23 november 2026". */
+const inWords = (iso: string) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /** Today in words as the portal shows it, e.g. "23 november 2026" (Swedish time). */
 function todayInWords(): string {
@@ -126,9 +144,9 @@ describe('Familjeportalen (on a phone)', () => {
     await consent.getByText('Om vad?').waitFor();
     await consent.getByText('hälsa', { exact: true }).waitFor();
     await consent.getByText('Ditt svar: Ja').waitFor();
-    await consents.getByText('Vill du ändra ditt samtycke? Kontakta den som hjälper er.').waitFor();
-    // Withdrawing is not in this slice: no button pretends to do it.
-    expect(await consents.getByRole('button').count()).toBe(0);
+    await consents.getByText('Vill du ändra något annat i samtycket? Kontakta den som hjälper er.').waitFor();
+    // The guardian gave this consent: it can be withdrawn here (done on a consent of its own below).
+    await consent.getByRole('button', { name: 'Återkalla mitt samtycke' }).waitFor();
 
     const readLog = page.getByRole('region', { name: 'Vem har läst om oss?' });
     await readLog.getByText('Vi visar inte personalens namn.', { exact: false }).waitFor();
@@ -180,7 +198,7 @@ describe('Familjeportalen (on a phone)', () => {
     await page.getByRole('heading', { level: 1, name: /^Hej .+!$/ }).waitFor();
     expect(page.url()).toMatch(/\/portal\/barn\/[0-9a-f.-]+$/);
     await helpers.getByText('Karin Berg').waitFor();
-    await page.getByRole('region', { name: 'Samtycken' }).getByText('Vill du ändra ditt samtycke? Kontakta den som hjälper dig.').waitFor();
+    await page.getByRole('region', { name: 'Samtycken' }).getByText('Vill du ändra något annat i samtycket? Kontakta den som hjälper dig.').waitFor();
     await page.getByRole('region', { name: 'Vem har läst om mig?' }).getByText('Elevhälsan Björkskolan').first().waitFor();
     // A long read log (the real rows repeated to 25): 20 at first, "Visa fler" shows the rest
     // and moves focus to the first new row.
@@ -277,5 +295,145 @@ describe('Familjeportalen (on a phone)', () => {
     await page.getByRole('banner').getByText('Samsyn – for children and families').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await expectNoAxeViolations(page, 'portalen: inget ärende (English)');
+  });
+  it('the child says what they want before the next meeting; the guardian withdraws a consent they gave', async () => {
+    // ---- (a) The child sees the next meeting and their earlier words (from the demo). ----
+    const page = await newPage(PHONE);
+    await page.goto(`${baseUrl()}/portal/logga-in`);
+    await page.getByLabel('Användarnamn').fill('portal.barn');
+    await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    const next = page.getByRole('region', { name: 'Nästa möte' });
+    await next.waitFor();
+    // "Nästa möte" comes first on the page.
+    expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Nästa möte');
+    const portalChild = page.url().split('/').pop()!;
+    const api = (await (await page.request.get(`${baseUrl()}/api/v1/portal/children/${portalChild}/next-meeting`)).json()) as {
+      meeting: { date: string; startTime: string } | null;
+    };
+    expect(api.meeting).not.toBeNull();
+    const { date, startTime } = api.meeting!;
+    await next.getByText(inWords(date), { exact: true }).waitFor();
+    await next.getByText(`Klockan ${startTime}`, { exact: true }).waitFor();
+    await next.getByText('Du är inbjuden till mötet.').waitFor();
+    const words = next.getByLabel('Det här vill jag säga');
+    expect(await words.inputValue()).toBe('Måndagarna med kuratorn hjälper. Jag vill fortsätta med dem.');
+    await expectTouchTarget(page, next.getByRole('button', { name: 'Spara' }), 'Spara');
+    await expectFitsThePhone(page);
+    await expectNoAxeViolations(page, 'portalen: nästa möte');
+
+    // Too long: a Swedish message at the field, nothing is sent.
+    await words.fill('a'.repeat(2001));
+    // The counter's text is drawn from data-label (and announced while typing).
+    await expect.poll(() => next.locator('[data-field="counter"]').getAttribute('data-label')).toBe('1 tecken för mycket');
+    await next.getByRole('button', { name: 'Spara' }).click();
+    await next.getByText('Texten är för lång. Skriv högst 2000 tecken.').waitFor();
+    expect(await words.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'portalen: för lång text');
+
+    // ---- (b) New words, saved: a status message, and the text stays. ----
+    const NEW_WORDS = 'Jag vill ha lugnare raster. Måndagarna med kuratorn hjälper fortfarande.';
+    await words.fill(NEW_WORDS);
+    await next.getByRole('button', { name: 'Spara' }).click();
+    await next.getByRole('status').getByText('Det är sparat. De som är med på mötet kan läsa det.').waitFor();
+    expect(await words.inputValue()).toBe(NEW_WORDS);
+    await expectNoAxeViolations(page, 'portalen: orden är sparade');
+
+    // Someone saved meanwhile (409, simulated): the child's text stays, the saved text is shown beside it.
+    const SAVED_BY_OTHER = 'Eleven vill prata om rasterna.';
+    await page.route('**/api/v1/portal/children/*/my-words', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/problem+json',
+        json: {
+          title: 'Texten har ändrats',
+          status: 409,
+          current: { date, startTime, location: null, invited: true, familyStatus: 'invited', myWords: SAVED_BY_OTHER, version: 99 },
+        },
+      }),
+    );
+    await words.fill(`${NEW_WORDS} Och mer tid.`);
+    await next.getByRole('button', { name: 'Spara' }).click();
+    const conflict = next.locator('.ds-alert');
+    await conflict.getByRole('heading', { name: 'Någon annan sparade nyss' }).waitFor();
+    await conflict.getByText('Din text är inte sparad än. Den finns kvar i rutan.', { exact: false }).waitFor();
+    await conflict.getByText(SAVED_BY_OTHER).waitFor();
+    expect(await words.inputValue()).toBe(`${NEW_WORDS} Och mer tid.`);
+    await expectNoAxeViolations(page, 'portalen: någon annan sparade');
+    await page.unroute('**/api/v1/portal/children/*/my-words');
+
+    // ---- (c) Staff see the child's words on the meeting's agenda item about Elev C. ----
+    const samordnare = await staffApi('samordnare.f6');
+    const teams = await samordnare<{ items: { id: string; name: string }[] }>('GET', '/teams/mine');
+    const team = teams.items.find((t) => t.name.startsWith('TSI-team F–6'))!;
+    const meetings = await samordnare<{ meetings: { id: string; date: string }[] }>('GET', `/teams/${team.id}/meetings?from=${date}&to=${date}`);
+    let found: string | null = null;
+    for (const m of meetings.meetings) {
+      const agenda = await samordnare<{ items: { id: string; kind: string; title: string }[] }>('GET', `/meetings/${m.id}/agenda`);
+      const item = agenda.items.find((i) => i.kind === 'case' && i.title === 'Elev C');
+      if (!item) continue;
+      const voices = await samordnare<{ items: { agendaItemId: string; childWords: string | null }[] }>('GET', `/meetings/${m.id}/voices`);
+      found = voices.items.find((v) => v.agendaItemId === item.id)?.childWords ?? null;
+    }
+    expect(found).toBe(NEW_WORDS);
+
+    // ---- (d) A consent of its own (so other journeys keep Elev C's consent): fritid, Elevhälsan and Navet. ----
+    const kurator = await staffApi('kurator.bjork');
+    const cases = await kurator<{ items: { id: string; pseudonym: string }[] }>('GET', `/cases?q=${encodeURIComponent('Elev C')}`);
+    const caseId = cases.items.find((c) => c.pseudonym === 'Elev C')!.id;
+    const theCase = await kurator<{ child: { visible: boolean; id?: string } }>('GET', `/cases/${caseId}`);
+    expect(theCase.child.visible).toBe(true);
+    const kid = await kurator<{ guardians: { id: string }[] }>('GET', `/children/${theCase.child.id}`);
+    const units = Object.fromEntries((await kurator<{ items: { id: string; name: string }[] }>('GET', '/units')).items.map((u) => [u.name, u.id]));
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    await kurator('POST', `/cases/${caseId}/consents`, {
+      purposeCategory: 'samordning_tsi_team',
+      purposeText: 'Samordna stödet på fritiden',
+      unitIds: [units['Elevhälsan Björkskolan'], units['Fritidsgården Navet']],
+      categories: ['fritid'],
+      validFrom: today,
+      validUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4, 8)}01`,
+      givers: kid.guardians.map((g) => ({ giver: { kind: 'guardian', guardianId: g.id }, answer: 'given', method: 'written', documentedAt: today })),
+      maturity: null,
+    });
+
+    // ---- (e) The guardian withdraws that consent, after a plain confirmation. ----
+    const guardian = await newPage(PHONE);
+    await guardian.goto(`${baseUrl()}/portal/logga-in`);
+    await guardian.getByLabel('Användarnamn').fill('portal.vardnadshavare');
+    await guardian.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    await guardian.getByRole('button', { name: 'Logga in' }).click();
+    await guardian.getByRole('heading', { level: 1, name: /^Hej / }).waitFor();
+    await guardian.getByRole('article').first().getByRole('link').click();
+    const guardianNext = guardian.getByRole('region', { name: 'Nästa möte' });
+    await guardianNext.getByText('Ni är inbjudna till mötet.').waitFor();
+    await guardianNext.getByLabel('Det här vill vi säga').waitFor();
+
+    const consents = guardian.getByRole('region', { name: 'Samtycken' });
+    const fritid = consents.getByRole('article').filter({ hasText: 'Fritidsgården Navet' });
+    await fritid.getByText('Gäller', { exact: true }).waitFor();
+    // Cancel first: nothing changes and focus returns to the button.
+    await fritid.getByRole('button', { name: 'Återkalla mitt samtycke' }).click();
+    const confirm = fritid.getByRole('group', { name: 'Vill du återkalla ditt samtycke?' });
+    await confirm.getByText('Det händer direkt.', { exact: false }).waitFor();
+    await confirm.getByText('Du kan inte ångra det här i portalen.').waitFor();
+    await confirm.getByText('Du kan ge ett nytt samtycke senare.', { exact: false }).waitFor();
+    await expectFitsThePhone(guardian);
+    await expectNoAxeViolations(guardian, 'portalen: återkalla samtycket?');
+    await confirm.getByRole('button', { name: 'Avbryt' }).click();
+    await expect
+      .poll(() => fritid.getByRole('button', { name: 'Återkalla mitt samtycke' }).evaluate((el) => el === document.activeElement))
+      .toBe(true);
+
+    await fritid.getByRole('button', { name: 'Återkalla mitt samtycke' }).click();
+    await confirm.getByRole('button', { name: 'Ja, återkalla' }).click();
+    await consents.getByRole('status').getByText('Ditt samtycke är återkallat.', { exact: false }).waitFor();
+    await fritid.getByText('Taget tillbaka', { exact: true }).waitFor();
+    await fritid.getByText('Ditt svar: Du har tagit tillbaka ditt ja').waitFor();
+    expect(await fritid.getByRole('button').count()).toBe(0);
+    // The consent the other journeys rely on is untouched.
+    const other = consents.getByRole('article').filter({ hasText: 'BUP Region Exempel' });
+    await other.getByRole('button', { name: 'Återkalla mitt samtycke' }).waitFor();
+    await expectNoAxeViolations(guardian, 'portalen: samtycket är återkallat');
   });
 });

@@ -338,12 +338,21 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
           ]);
         if (next.version !== version) throw new PortalConflict(next);
         const column = l.relation === 'self' ? sql`child_words` : sql`guardian_words`;
-        if (next.version === 0)
-          await tx.execute(sql`insert into agenda_voices (agenda_item_id, tenant_id, unit_id, ${column}, family_status, updated_by, updated_via)
-            values (${next.agendaItemId}, ${l.tenantId}, ${next.ownerUnitId}, ${text || null}, 'not_invited', null, 'portal')`);
-        else
-          await tx.execute(sql`update agenda_voices set ${column} = ${text || null}, version = version + 1, updated_by = null, updated_via = 'portal', updated_at = now()
-            where agenda_item_id = ${next.agendaItemId} and version = ${version}`);
+        // Written only if nobody saved in between (version check in the statement itself): otherwise 409.
+        const written =
+          next.version === 0
+            ? await queryRows(
+                tx,
+                sql`insert into agenda_voices (agenda_item_id, tenant_id, unit_id, ${column}, family_status, updated_by, updated_via)
+                  values (${next.agendaItemId}, ${l.tenantId}, ${next.ownerUnitId}, ${text || null}, 'not_invited', null, 'portal')
+                  on conflict (agenda_item_id) do nothing returning agenda_item_id`,
+              )
+            : await queryRows(
+                tx,
+                sql`update agenda_voices set ${column} = ${text || null}, version = version + 1, updated_by = null, updated_via = 'portal', updated_at = now()
+                  where agenda_item_id = ${next.agendaItemId} and version = ${version} returning agenda_item_id`,
+              );
+        if (written.length === 0) throw new PortalConflict((await nextMeetingOf(tx, l, today))!);
         await appendAudit(
           tx,
           { tenantId: l.tenantId },

@@ -1,23 +1,32 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Link as RouterLink, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { isApiError } from '../../api/client';
 import { useLocalize } from '../../i18n/localize';
 import { DefinitionList, type DefinitionItem } from '../../ui/DefinitionList';
 import { FormAlert } from '../../ui/FormAlert';
+import { unmatchedFieldErrors, useFieldErrors } from '../../ui/formErrors';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import {
+  conflictingWords,
+  MAX_WORDS,
+  portalKeys,
+  savePortalWords,
   usePortalConsents,
   usePortalHelpers,
+  usePortalNextMeeting,
   usePortalReadLog,
+  withdrawPortalConsent,
   type PortalChild,
   type PortalConsent,
   type PortalConsentStatus,
+  type PortalNextMeeting,
   type PortalRelation,
 } from './api';
-import { ConsentIcon, EyeIcon, PeopleIcon } from './icons';
+import { CalendarIcon, ConsentIcon, EyeIcon, PeopleIcon } from './icons';
 import { useSignedInPortalMe } from './PortalLayout';
 
 /** How many "Vem har läst om oss?" rows are shown at first and per "Visa fler". */
@@ -63,6 +72,134 @@ function Contact({ email, phone }: { email: string | null; phone?: string | null
       {email && <Link href={`mailto:${email}`}>{email}</Link>}
       {phone && <Link href={telHref(phone)}>{phone}</Link>}
     </span>
+  );
+}
+
+/** "Det här vill jag säga": the person's own words before the meeting, saved on its agenda. */
+function MyWords({ child, relation, meeting }: { child: string; relation: PortalRelation; meeting: PortalNextMeeting }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [text, setText] = useState(meeting.myWords ?? '');
+  const [version, setVersion] = useState(meeting.version);
+  const [error, setError] = useState<unknown>(null);
+  const [tooLong, setTooLong] = useState(false);
+  const [conflict, setConflict] = useState<PortalNextMeeting | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [status, setStatus] = useState('');
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const errorFor = useFieldErrors({}, error);
+  const fieldError = tooLong ? t('portal.words.tooLong', { max: MAX_WORDS }) : errorFor('words');
+
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
+
+  const save = async () => {
+    setError(null);
+    setStatus('');
+    if (text.trim().length > MAX_WORDS) {
+      setTooLong(true);
+      return;
+    }
+    setTooLong(false);
+    setSaving(true);
+    try {
+      const saved = await savePortalWords(child, { words: text, version });
+      setVersion(saved.meeting.version);
+      setText(saved.meeting.myWords ?? '');
+      setConflict(null);
+      qc.setQueryData(portalKeys.nextMeeting(child), { meeting: saved.meeting });
+      setStatus(t('portal.words.saved'));
+    } catch (e) {
+      const current = conflictingWords(e);
+      if (current) {
+        // The person's text stays in the box; the next save starts from the saved version.
+        setConflict(current);
+        setVersion(current.version);
+      } else {
+        setError(e);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="portal-form portal-words"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <FormAlert error={error} unmatched={unmatchedFieldErrors(error, (f) => f === 'words')} level={3} />
+      {conflict && (
+        <Alert data-color="warning" ref={conflictRef} tabIndex={-1} className="form-alert">
+          <Heading level={3} data-size="xs">
+            {t('portal.words.conflictTitle')}
+          </Heading>
+          <Paragraph>{t('portal.words.conflictText')}</Paragraph>
+          <Heading level={4} data-size="2xs" id="portal-words-saved">
+            {t('portal.words.savedText')}
+          </Heading>
+          {conflict.myWords ? (
+            <blockquote className="portal-quote" aria-labelledby="portal-words-saved">
+              {conflict.myWords}
+            </blockquote>
+          ) : (
+            <Paragraph>{t('portal.words.savedEmpty')}</Paragraph>
+          )}
+        </Alert>
+      )}
+      <Textfield
+        id="portal-words"
+        multiline
+        rows={5}
+        label={t(`portal.words.label.${relation}`)}
+        description={t(`portal.words.description.${relation}`)}
+        value={text}
+        error={fieldError}
+        counter={{ limit: MAX_WORDS, under: t('portal.words.counterUnder'), over: t('portal.words.counterOver') }}
+        onChange={(e) => {
+          setText(e.target.value);
+          setStatus('');
+        }}
+      />
+      <div>
+        <Button type="submit" className="portal-touch" loading={saving}>
+          {t('portal.words.save')}
+        </Button>
+      </div>
+      <div role="status">{status && <Paragraph data-size="sm">{status}</Paragraph>}</div>
+    </form>
+  );
+}
+
+function NextMeeting({ child, relation }: { child: string; relation: PortalRelation }) {
+  const { t } = useTranslation();
+  const date = useDate();
+  const next = usePortalNextMeeting(child);
+  const meeting = next.data?.meeting ?? null;
+  return (
+    <Section id="portal-next-meeting" icon={<CalendarIcon />} title={t('portal.meeting.title')}>
+      {next.isPending && <Loading text={t('portal.loading')} />}
+      {next.isError && <FormAlert error={next.error} level={3} />}
+      {next.data && !meeting && <Paragraph>{t('portal.meeting.none')}</Paragraph>}
+      {meeting && (
+        <>
+          <DefinitionList
+            items={[
+              { term: t('portal.meeting.date'), value: date(meeting.date) },
+              { term: t('portal.meeting.time'), value: t('portal.meeting.at', { time: meeting.startTime }) },
+              { term: t('portal.meeting.place'), value: meeting.location || t('portal.meeting.noPlace') },
+            ]}
+          />
+          <Paragraph>{t(`portal.meeting.${meeting.invited ? 'invited' : 'notInvited'}.${relation}`)}</Paragraph>
+          <MyWords key={`${meeting.date}|${meeting.startTime}`} child={child} relation={relation} meeting={meeting} />
+        </>
+      )}
+    </Section>
   );
 }
 
@@ -125,7 +262,96 @@ function Helpers({ child, relation }: { child: string; relation: PortalRelation 
   );
 }
 
-function ConsentCard({ consent }: { consent: PortalConsent }) {
+const canWithdraw = (c: PortalConsent) => c.myAnswer === 'given' && (c.status === 'active' || c.status === 'pending');
+
+/** "Återkalla mitt samtycke" with a plain confirmation of what happens. */
+function Withdraw({
+  child,
+  relation,
+  consent,
+  onWithdrawn,
+}: {
+  child: string;
+  relation: PortalRelation;
+  consent: PortalConsent;
+  onWithdrawn: () => void;
+}) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const titleId = `portal-withdraw-${consent.id}`;
+
+  useEffect(() => {
+    if (open) confirmHeading.current?.focus();
+  }, [open]);
+
+  const cancel = () => {
+    setOpen(false);
+    setError(null);
+    requestAnimationFrame(() => openButton.current?.focus());
+  };
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const list = await withdrawPortalConsent(child, consent.id);
+      qc.setQueryData(portalKeys.consents(child), list);
+      void qc.invalidateQueries({ queryKey: portalKeys.consents(child) });
+      onWithdrawn();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!open)
+    return (
+      <div>
+        <Button ref={openButton} type="button" variant="secondary" className="portal-touch" onClick={() => setOpen(true)}>
+          {t('portal.consents.withdraw.button')}
+        </Button>
+      </div>
+    );
+  return (
+    <div className="portal-confirm" role="group" aria-labelledby={titleId}>
+      <Heading level={4} data-size="xs" id={titleId} ref={confirmHeading} tabIndex={-1}>
+        {t('portal.consents.withdraw.confirmTitle')}
+      </Heading>
+      <ul className="portal-plain-list">
+        <li>{t('portal.consents.withdraw.stops')}</li>
+        <li>{t('portal.consents.withdraw.noUndo')}</li>
+        <li>{t(`portal.consents.withdraw.later.${relation}`)}</li>
+      </ul>
+      <FormAlert error={error} level={5} />
+      <div className="portal-actions">
+        <Button type="button" data-color="danger" className="portal-touch" loading={busy} onClick={() => void confirm()}>
+          {t('portal.consents.withdraw.yes')}
+        </Button>
+        <Button type="button" variant="secondary" className="portal-touch" disabled={busy} onClick={cancel}>
+          {t('portal.consents.withdraw.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function ConsentCard({
+  child,
+  relation,
+  consent,
+  onWithdrawn,
+}: {
+  child: string;
+  relation: PortalRelation;
+  consent: PortalConsent;
+  onWithdrawn: () => void;
+}) {
   const { t } = useTranslation();
   const date = useDate();
   const headingId = `portal-consent-${consent.id}`;
@@ -148,7 +374,7 @@ function ConsentCard({ consent }: { consent: PortalConsent }) {
   return (
     <Card asChild className="portal-card">
       <article aria-labelledby={headingId}>
-        <Heading level={3} data-size="sm" id={headingId}>
+        <Heading level={3} data-size="sm" id={headingId} tabIndex={-1}>
           {t('portal.consents.heading', { date: date(consent.validFrom) })}
         </Heading>
         <div className="portal-status">
@@ -165,6 +391,7 @@ function ConsentCard({ consent }: { consent: PortalConsent }) {
             })}
           </Paragraph>
         )}
+        {canWithdraw(consent) && <Withdraw child={child} relation={relation} consent={consent} onWithdrawn={onWithdrawn} />}
       </article>
     </Card>
   );
@@ -173,6 +400,14 @@ function ConsentCard({ consent }: { consent: PortalConsent }) {
 function Consents({ child, relation }: { child: string; relation: PortalRelation }) {
   const { t } = useTranslation();
   const consents = usePortalConsents(child);
+  const [status, setStatus] = useState('');
+  const [withdrawnId, setWithdrawnId] = useState<string | null>(null);
+
+  // After a withdrawal the button is gone: focus moves to the consent's heading.
+  useEffect(() => {
+    if (withdrawnId) document.getElementById(`portal-consent-${withdrawnId}`)?.focus();
+  }, [withdrawnId]);
+
   return (
     <Section id="portal-consents" icon={<ConsentIcon />} title={t('portal.consents.title')}>
       <Paragraph>{t(`portal.consents.intro.${relation}`)}</Paragraph>
@@ -185,11 +420,20 @@ function Consents({ child, relation }: { child: string; relation: PortalRelation
           <ul className="portal-list">
             {consents.data.map((c) => (
               <li key={c.id}>
-                <ConsentCard consent={c} />
+                <ConsentCard
+                  child={child}
+                  relation={relation}
+                  consent={c}
+                  onWithdrawn={() => {
+                    setWithdrawnId(c.id);
+                    setStatus(t('portal.consents.withdraw.done'));
+                  }}
+                />
               </li>
             ))}
           </ul>
         ))}
+      <div role="status">{status && <Paragraph data-size="sm">{status}</Paragraph>}</div>
       <Paragraph>{t(`portal.consents.change.${relation}`)}</Paragraph>
     </Section>
   );
@@ -270,7 +514,8 @@ function useBlockingError(child: string) {
   const helpers = usePortalHelpers(child);
   const consents = usePortalConsents(child);
   const readLog = usePortalReadLog(child);
-  return [helpers.error, consents.error, readLog.error].find((e) => isApiError(e) && [401, 403, 404].includes(e.status)) ?? null;
+  const next = usePortalNextMeeting(child);
+  return [next.error, helpers.error, consents.error, readLog.error].find((e) => isApiError(e) && [401, 403, 404].includes(e.status)) ?? null;
 }
 
 function ChildContent({ child }: { child: PortalChild }) {
@@ -288,6 +533,7 @@ function ChildContent({ child }: { child: PortalChild }) {
   if (blocking) return <Refused title={t('portal.child.notFoundTitle')} text={t('portal.child.notFoundText')} />;
   return (
     <>
+      <NextMeeting child={child.id} relation={child.relation} />
       <Helpers child={child.id} relation={child.relation} />
       <Consents child={child.id} relation={child.relation} />
       <ReadLog child={child.id} relation={child.relation} />
@@ -296,7 +542,8 @@ function ChildContent({ child }: { child: PortalChild }) {
 }
 
 /**
- * /portal/barn/:child: "Vilka hjälper oss?", "Samtycken" and "Vem har läst om oss?" for one
+ * /portal/barn/:child: "Nästa möte" (with "Det här vill jag säga"), "Vilka hjälper oss?",
+ * "Samtycken" (a consent the person gave can be withdrawn here) and "Vem har läst om oss?" for one
  * linked child, in plain Swedish. For the child themselves: "mig" instead of "oss".
  */
 export function PortalChildPage() {

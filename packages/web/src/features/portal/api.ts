@@ -5,7 +5,7 @@ import { ApiError, isApiError } from '../../api/client';
  * The family portal's own API client (issue 7). The portal has its own session cookie and its
  * own CSRF token (ADR 0008): the staff client in api/client.ts sends the staff token and sends
  * every 401 to the staff log-in, so the portal does not use it. The token comes from
- * GET /portal/me and is sent as x-csrf-token on POST.
+ * GET /portal/me and is sent as x-csrf-token on POST and PUT.
  */
 export type PortalRelation = 'self' | 'guardian';
 
@@ -46,6 +46,22 @@ export interface PortalConsent {
   myAnswer: string | null;
 }
 
+export interface PortalNextMeeting {
+  date: string;
+  /** HH:MM */
+  startTime: string;
+  location: string | null;
+  invited: boolean;
+  familyStatus: string;
+  /** The signed-in person's own words before the meeting (the child's or the guardians'). */
+  myWords: string | null;
+  /** The voice's version to save from (0 when nothing is saved yet). */
+  version: number;
+}
+
+/** The most the server stores of "Det här vill jag säga". */
+export const MAX_WORDS = 2000;
+
 export interface PortalReadLog {
   staffNamesShown: boolean;
   items: { date: string; what: string; unit: string; role: string; name: string | null; purpose: string; consent: string }[];
@@ -54,10 +70,10 @@ export interface PortalReadLog {
 const BASE = '/api/v1/portal';
 let portalCsrfToken: string | null = null;
 
-async function portalRequest<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function portalRequest<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method === 'POST' && portalCsrfToken) headers['x-csrf-token'] = portalCsrfToken;
+  if (method !== 'GET' && portalCsrfToken) headers['x-csrf-token'] = portalCsrfToken;
   const res = await fetch(`${BASE}${path}`, {
     method,
     credentials: 'same-origin',
@@ -85,6 +101,7 @@ export const portalKeys = {
   helpers: (child: string) => ['portal', 'child', child, 'helpers'] as const,
   consents: (child: string) => ['portal', 'child', child, 'consents'] as const,
   readLog: (child: string) => ['portal', 'child', child, 'read-log'] as const,
+  nextMeeting: (child: string) => ['portal', 'child', child, 'next-meeting'] as const,
 };
 
 /** No retries on 4xx (not signed in, not linked, an adult child): the answer will not change. */
@@ -162,4 +179,32 @@ export function usePortalReadLog(child: string) {
     queryFn: () => portalRequest<PortalReadLog>('GET', `${childPath(child)}/read-log`),
     retry: retryServerErrors,
   });
+}
+
+export function usePortalNextMeeting(child: string) {
+  return useQuery({
+    queryKey: portalKeys.nextMeeting(child),
+    queryFn: () => portalRequest<{ meeting: PortalNextMeeting | null }>('GET', `${childPath(child)}/next-meeting`),
+    retry: retryServerErrors,
+  });
+}
+
+/**
+ * Saves "Det här vill jag säga". A 409 carries the saved meeting as `current` in the error's body
+ * (see conflictingWords): nothing is overwritten.
+ */
+export function savePortalWords(child: string, body: { words: string; version: number }): Promise<{ meeting: PortalNextMeeting }> {
+  return portalRequest<{ meeting: PortalNextMeeting }>('PUT', `${childPath(child)}/my-words`, body);
+}
+
+/** The saved meeting and words from a 409 on savePortalWords, else null. */
+export function conflictingWords(error: unknown): PortalNextMeeting | null {
+  if (!isApiError(error) || error.status !== 409) return null;
+  const current = error.body.current;
+  return current && typeof current === 'object' ? (current as PortalNextMeeting) : null;
+}
+
+/** Withdraws the person's own consent; the answer is the child's consents after the change. */
+export function withdrawPortalConsent(child: string, consentId: string): Promise<PortalConsent[]> {
+  return portalRequest<PortalConsent[]>('POST', `${childPath(child)}/consents/${encodeURIComponent(consentId)}/withdraw`, {});
 }

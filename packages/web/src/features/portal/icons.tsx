@@ -66,3 +66,13 @@ export function PersonIcon() {
     </Icon>
   );
 }
+
+/** A calendar: the next meeting. */
+export function CalendarIcon() {
+  return (
+    <Icon>
+      <rect x="3" y="4.5" width="18" height="16.5" rx="2" />
+      <path d="M3 9.5h18M8 2.5v4M16 2.5v4" />
+    </Icon>
+  );
+}
