@@ -125,6 +125,8 @@ describe('Vem gör vad (chef.soc)', () => {
       .getByRole('button', { name: 'Ta bort ur katalogen' })
       .click();
     await page.getByRole('status').getByText(`${NAME} är borttagen ur katalogen.`).waitFor();
+    // The list refreshes after the status is announced: wait for the card to go, then check.
+    await page.getByRole('article', { name: NAME }).waitFor({ state: 'detached' });
     expect(await page.getByRole('article', { name: NAME }).count()).toBe(0);
   });
 });
