@@ -21,7 +21,7 @@ import {
   type PlanContent,
   type WarningPlanAction,
 } from '@samsyn/domain';
-import { queryRows, type Db, type Tx } from '../db/driver.ts';
+import { queryRows, textArray, type Db, type Tx } from '../db/driver.ts';
 import { toSwedishDate } from '@samsyn/domain';
 import { withTenantTx } from './tenant-tx.ts';
 import { newId } from '../db/ids.ts';
@@ -133,8 +133,6 @@ interface Row {
   h_message: string | null;
   h_message_visible: boolean | null;
 }
-
-const list = (v: string[] | string | null) => (v === null ? [] : Array.isArray(v) ? v : v.replace(/[{}"]/g, '').split(',').filter(Boolean));
 
 export interface HandoverView {
   id: string;
@@ -323,7 +321,7 @@ export function interventionsRepository(tx: Tx, actor: Actor, purpose: Purpose, 
       name: r.name,
       type: r.type,
       typeLabel: INTERVENTION_TYPE_LABELS[r.type]?.sv ?? r.type,
-      areaKeys: list(r.area_keys),
+      areaKeys: textArray(r.area_keys),
       sender: { id: r.owning_unit_id, name: name(r.owning_unit_id) },
       provider: { id: r.provider_unit_id, name: name(r.provider_unit_id) },
       supportOfferId: r.support_offer_id,
@@ -353,7 +351,7 @@ export function interventionsRepository(tx: Tx, actor: Actor, purpose: Purpose, 
               declineReason: r.h_decline_reason,
               revokedOn: r.h_revoked_on,
               revokeReason: r.h_revoke_reason,
-              categories: list(r.h_categories),
+              categories: textArray(r.h_categories),
               message: r.h_message_visible ? r.h_message : null,
               messageHidden: !r.h_message_visible,
               overdue: r.h_status === 'requested' && today > r.h_answer_by,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { INTERVENTION_STATUS_LABELS, type InterventionStatus } from '@samsyn/domain';
-import { queryRows, type Db, type Tx } from '../db/driver.ts';
+import { queryRows, textArray, type Db, type Tx } from '../db/driver.ts';
 import { appendAudit } from './audit.ts';
 import { withdrawConsent, type GiverRef } from '@samsyn/domain';
 import { CONSENT_COLUMNS, parse, storeWindow, systemConsentBasis, tenantConsentPolicy, toDomainConsent, type ConsentRow } from './consent-ledger.ts';
@@ -277,7 +277,6 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
         const units = new Map(
           (await queryRows<{ id: string; name: string }>(tx, sql`select id, name from units`)).map((u) => [u.id, u.name] as const),
         );
-        const list = (v: string[] | string) => (Array.isArray(v) ? v : v.replace(/[{}"]/g, '').split(',').filter(Boolean));
         return rows.map((k) => {
           const givers = parse<{ kind: string; guardianId?: string; answer: string }[]>(k.givers as never);
           const withdrawn = givers.some((g) => g.answer === 'withdrawn');
@@ -286,8 +285,8 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
           return {
             id: k.id,
             purpose: k.purpose_text,
-            units: list(k.unit_ids).map((id) => units.get(id) ?? 'Okänd verksamhet'),
-            about: list(k.categories).map((c) => CATEGORY_PLAIN[c] ?? c),
+            units: textArray(k.unit_ids).map((id) => units.get(id) ?? 'Okänd verksamhet'),
+            about: textArray(k.categories).map((c) => CATEGORY_PLAIN[c] ?? c),
             validFrom: k.valid_from,
             validUntil: k.valid_until,
             status: status as 'active' | 'withdrawn' | 'expired' | 'pending',
@@ -460,12 +459,11 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
           tx,
           sql`select id, unit_ids, valid_from::text as valid_from, valid_until::text as valid_until from consents where child_id = ${l.childId}`,
         );
-        const list = (v: string[] | string | null) => (v === null ? [] : Array.isArray(v) ? v : v.replace(/[{}"]/g, '').split(',').filter(Boolean));
         const basis = (r: (typeof rows)[number]) => {
           if (r.unit_id === c.owning_unit_id) return 'Verksamheten har barnets uppgifter själv. Inget samtycke behövs.';
           const k =
             consents.find((x) => x.id === r.consent_id) ??
-            consents.find((x) => list(x.unit_ids).includes(r.unit_id ?? '') && x.valid_from <= r.occurred_on && r.occurred_on <= x.valid_until);
+            consents.find((x) => textArray(x.unit_ids).includes(r.unit_id ?? '') && x.valid_from <= r.occurred_on && r.occurred_on <= x.valid_until);
           return k ? `Samtycket som gäller ${k.valid_from} till ${k.valid_until}.` : 'Inget samtycke. Verksamheten såg bara uppgifter utan namn.';
         };
         const show = setting?.show === true;
@@ -475,7 +473,7 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
             date: r.occurred_on,
             what: ACTION_LABELS[r.action] ?? 'Använde uppgifterna',
             unit: r.unit ?? 'Okänd verksamhet',
-            role: list(r.roles)
+            role: textArray(r.roles)
               .map((x) => ROLE_LABELS[x] ?? x)
               .join(', '),
             name: show ? r.user_name : null,

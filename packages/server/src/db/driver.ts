@@ -17,6 +17,10 @@ import { runMigrations } from './migrate.ts';
 export type Db = PgDatabase<NodePgQueryResultHKT>;
 /** A transaction handle: the same query API as Db, bound to one connection. */
 export type Tx = Db;
+
+/** A text[] column as an array: PGlite returns arrays, node-postgres may return the literal {a,b}. */
+export const textArray = (v: string[] | string | null): string[] =>
+  v === null ? [] : Array.isArray(v) ? v : v.replace(/[{}"]/g, '').split(',').filter(Boolean);
 export type Executor = Db | Tx;
 
 /**

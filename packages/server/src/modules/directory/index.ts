@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { activeAreas, SUPPORT_KINDS, SUPPORT_LEVELS, validateSupportOffer, type SupportOfferInput } from '@samsyn/domain';
 import { currentWheel, hasRole, runScoped, type Actor, type Scoped } from '../../access/index.ts';
-import { queryRows } from '../../db/driver.ts';
+import { queryRows, textArray } from '../../db/driver.ts';
 import { newId } from '../../db/ids.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { AppError } from '../../http/errors.ts';
@@ -70,8 +70,6 @@ interface Row {
 const COLUMNS = sql`o.id, o.unit_id, u.name as unit_name, o.name, o.description, o.level, o.age_min, o.age_max, o.area_keys, o.kind, o.how_to_get,
   o.contact_email, o.contact_phone, o.typical_wait, o.evidence_note, o.active, o.version`;
 
-const list = (v: string[] | string) => (Array.isArray(v) ? v : v.replace(/[{}"]/g, '').split(',').filter(Boolean));
-
 /** Admins maintain every unit's entries; a unit's chef maintains their own unit's. */
 const mayEditUnit = (actor: Actor, unitId: string) =>
   hasRole(actor, 'systemadministrator') || (hasRole(actor, 'chef') && actor.actingUnitId === unitId);
@@ -85,7 +83,7 @@ function toView(actor: Actor, r: Row) {
     level: r.level,
     ageMin: Number(r.age_min),
     ageMax: Number(r.age_max),
-    areaKeys: list(r.area_keys),
+    areaKeys: textArray(r.area_keys),
     kind: r.kind,
     howToGet: r.how_to_get,
     contactEmail: r.contact_email,

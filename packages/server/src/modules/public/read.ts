@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { DEFAULT_WHEEL_AREAS, SUPPORT_KINDS, SUPPORT_LEVELS, type SupportKind, type SupportLevel } from '@samsyn/domain';
-import { queryRows, type Db } from '../../db/driver.ts';
+import { queryRows, textArray, type Db } from '../../db/driver.ts';
 
 /*
  * The public page's reads. There is no session and so no tenant for row-level security: each
@@ -37,8 +37,6 @@ export interface PublicOffer {
   typicalWait: string;
   evidenceNote: string;
 }
-
-const textList = (v: string[] | string): string[] => (Array.isArray(v) ? v : v.replace(/[{}"]/g, '').split(',').filter(Boolean));
 
 export async function systemListPublicOrganisations(db: Db): Promise<PublicOrganisation[]> {
   return queryRows<PublicOrganisation>(db, sql`select id, name from public_organisations()`);
@@ -94,7 +92,7 @@ export async function systemListPublicOffers(db: Db, tenantId: string): Promise<
         level: r.level,
         ageMin: Number(r.age_min),
         ageMax: Number(r.age_max),
-        areaKeys: textList(r.area_keys),
+        areaKeys: textArray(r.area_keys),
         kind: r.kind,
         howToGet: r.how_to_get,
         contactEmail: r.contact_email,
