@@ -165,51 +165,65 @@ export class PortalAccessDenied extends Error {
   }
 }
 
+/** The link for a child handle among the person's links; anything else is "not found". */
+async function linkOf(db: Db, person: PortalPerson, childHandle: string): Promise<PortalLink> {
+  const links = await portalLinks(db, person.identityHash);
+  const l = links.find((x) => handle(x) === childHandle);
+  if (!l) throw new PortalAccessDenied('not_linked');
+  return l;
+}
+
+export type PortalChildRow = NonNullable<Awaited<ReturnType<typeof childRow>>>;
+
+/**
+ * The one way into a child's data from the portal: resolves the handle among the person's links
+ * (else 'not_linked'), opens the child's tenant, refuses a guardian once the child is 18
+ * ('adult', audited as denied), runs fn and audits the access as `what`. Every portal feature
+ * (portal.ts, portal-wheel.ts, portal-plan.ts …) goes through here.
+ */
+export async function withPortalChild<T>(
+  db: Db,
+  person: PortalPerson,
+  today: string,
+  childHandle: string,
+  what: string,
+  fn: (tx: Tx, l: PortalLink, c: PortalChildRow) => Promise<T>,
+): Promise<T> {
+  const l = await linkOf(db, person, childHandle);
+  return withTenantTx(db, l.tenantId, async (tx) => {
+    const c = await childRow(tx, l.childId);
+    if (!c) throw new PortalAccessDenied('not_linked');
+    if (l.relation === 'guardian' && ageOn(c.birth_date, today) >= 18) {
+      await appendAudit(
+        tx,
+        { tenantId: l.tenantId },
+        {
+          action: 'portal_read',
+          resourceType: what,
+          subjectChildId: l.childId,
+          outcome: 'denied',
+          details: { portal: true, relation: l.relation, reason: 'adult' },
+        },
+      );
+      throw new PortalAccessDenied('adult');
+    }
+    const result = await fn(tx, l, c);
+    await appendAudit(
+      tx,
+      { tenantId: l.tenantId },
+      { action: 'portal_read', resourceType: what, subjectChildId: l.childId, outcome: 'allowed', details: { portal: true, relation: l.relation } },
+    );
+    return result;
+  });
+}
+
 /**
  * The portal repository for one signed-in person. `child` is the handle from `children()`;
  * anything not among the person's links is "not found", whoever the child is.
  */
 export function portalRepository(db: Db, person: PortalPerson, today: string) {
-  async function link(childHandle: string): Promise<PortalLink> {
-    const links = await portalLinks(db, person.identityHash);
-    const l = links.find((x) => handle(x) === childHandle);
-    if (!l) throw new PortalAccessDenied('not_linked');
-    return l;
-  }
-
-  /** Opens the child's tenant, checks the relation still holds (the 18th birthday), audits, runs fn. */
-  async function withChild<T>(
-    childHandle: string,
-    what: string,
-    fn: (tx: Tx, l: PortalLink, c: NonNullable<Awaited<ReturnType<typeof childRow>>>) => Promise<T>,
-  ): Promise<T> {
-    const l = await link(childHandle);
-    return withTenantTx(db, l.tenantId, async (tx) => {
-      const c = await childRow(tx, l.childId);
-      if (!c) throw new PortalAccessDenied('not_linked');
-      if (l.relation === 'guardian' && ageOn(c.birth_date, today) >= 18) {
-        await appendAudit(
-          tx,
-          { tenantId: l.tenantId },
-          {
-            action: 'portal_read',
-            resourceType: what,
-            subjectChildId: l.childId,
-            outcome: 'denied',
-            details: { portal: true, relation: l.relation, reason: 'adult' },
-          },
-        );
-        throw new PortalAccessDenied('adult');
-      }
-      const result = await fn(tx, l, c);
-      await appendAudit(
-        tx,
-        { tenantId: l.tenantId },
-        { action: 'portal_read', resourceType: what, subjectChildId: l.childId, outcome: 'allowed', details: { portal: true, relation: l.relation } },
-      );
-      return result;
-    });
-  }
+  const withChild = <T>(childHandle: string, what: string, fn: (tx: Tx, l: PortalLink, c: PortalChildRow) => Promise<T>) =>
+    withPortalChild(db, person, today, childHandle, what, fn);
 
   return {
     /** The children this person may open, with a flag where a guardian's access has ended at 18. */

@@ -1,18 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { toSwedishDate } from '@samsyn/domain';
-import { MAX_WORDS, PortalAccessDenied, PortalConflict, portalRepository, type PortalNextMeeting, type PortalPerson } from '../../access/portal.ts';
+import { MAX_WORDS, PortalConflict, portalRepository, type PortalNextMeeting, type PortalPerson } from '../../access/portal.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { AppError } from '../../http/errors.ts';
 import { problemSchema, singleLine } from '../../http/schemas.ts';
 import { PASSWORD_MAX } from '../me/index.ts';
-import { clearPortalCookie, endPortalSession, portalLocalLogin, requirePortalSession, type PortalSession } from './session.ts';
+import { clearPortalCookie, endPortalSession, portalLocalLogin } from './session.ts';
+import { childParam, portalErrors, portalKit } from './kit.ts';
+import { registerPortalWheelRoutes } from './wheel.routes.ts';
+import { registerPortalPlanRoutes } from './plan.routes.ts';
+import { registerPortalConsentRoutes } from './consent.routes.ts';
 
-const childParam = z.strictObject({
-  child: z.string().regex(/^[0-9a-f-]{36}\.[0-9a-f-]{36}$/i, 'Ogiltigt barn-id / invalid child id'),
-});
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
+const errors = portalErrors;
 
 const portalChild = z.object({
   id: z.string(),
@@ -66,40 +64,10 @@ const portalMe = z.object({
  * staff session (config.public) and requires the portal session instead.
  */
 export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['portal'];
-  const today = () => toSwedishDate(deps.access.clock());
+  const { r, today, onRequest, session, guard, tags, config: portal } = portalKit(app, deps);
 
-  async function withPerson<T>(person: PortalPerson, fn: (repo: ReturnType<typeof portalRepository>) => Promise<T>): Promise<T> {
-    try {
-      return await fn(portalRepository(deps.database.db, person, today()));
-    } catch (err) {
-      if (err instanceof PortalAccessDenied) {
-        if (err.reason === 'adult')
-          throw new AppError('forbidden', {
-            detail: 'Barnet har fyllt 18 år. Nu bestämmer hen själv. Du kan inte se uppgifterna här längre.',
-            detailEn: 'The child has turned 18. They now decide over their information alone; as a guardian you can no longer see it here.',
-          });
-        throw new AppError('not_found');
-      }
-      throw err;
-    }
-  }
-
-  // The portal session is checked before the request is validated, so that a caller without one
-  // learns nothing (401) about the shape of the route.
-  const sessions = new WeakMap<FastifyRequest, PortalSession>();
-  const portal = {
-    public: true,
-  };
-  const onRequest = async (request: FastifyRequest) => {
-    sessions.set(request, await requirePortalSession(deps, request));
-  };
-  const session = (request: FastifyRequest): PortalSession => {
-    const p = sessions.get(request);
-    if (!p) throw new AppError('unauthenticated');
-    return p;
-  };
+  const withPerson = <T>(person: PortalPerson, fn: (repo: ReturnType<typeof portalRepository>) => Promise<T>): Promise<T> =>
+    guard(() => fn(portalRepository(deps.database.db, person, today())));
 
   const me = async (person: PortalPerson & { csrfToken: string }) => ({
     displayName: person.displayName,
@@ -322,4 +290,8 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
     },
     async (request) => withPerson(session(request), (repo) => repo.readLog(request.params.child)),
   );
+
+  registerPortalWheelRoutes(app, deps);
+  registerPortalPlanRoutes(app, deps);
+  registerPortalConsentRoutes(app, deps);
 }

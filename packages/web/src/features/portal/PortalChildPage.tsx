@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Link as RouterLink, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { isApiError } from '../../api/client';
 import { useLocalize } from '../../i18n/localize';
 import { DefinitionList, type DefinitionItem } from '../../ui/DefinitionList';
@@ -19,52 +19,22 @@ import {
   usePortalHelpers,
   usePortalNextMeeting,
   usePortalReadLog,
-  withdrawPortalConsent,
   type PortalChild,
-  type PortalConsent,
-  type PortalConsentStatus,
   type PortalNextMeeting,
   type PortalRelation,
 } from './api';
-import { CalendarIcon, ConsentIcon, EyeIcon, PeopleIcon } from './icons';
+import { CalendarIcon, EyeIcon, PeopleIcon } from './icons';
 import { useSignedInPortalMe } from './PortalLayout';
+import { Section, useDate } from './parts';
+import { PortalWheelSection } from './PortalWheelSection';
+import { PortalPlanSection } from './PortalPlanSection';
+import { PortalFeedbackSection } from './PortalFeedbackSection';
+import { PortalConsentsSection } from './PortalConsentsSection';
 
 /** How many "Vem har läst om oss?" rows are shown at first and per "Visa fler". */
 const READ_LOG_PAGE = 20;
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^+0-9]/g, '')}`;
-
-/** An ISO date (YYYY-MM-DD) in words, e.g. "23 november 2026". */
-function useDate() {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeZone: 'UTC' });
-  return (iso: string) => {
-    const d = new Date(`${iso}T00:00:00Z`);
-    return Number.isNaN(d.getTime()) ? iso : format.format(d);
-  };
-}
-
-const STATUS_COLOR: Record<PortalConsentStatus, 'success' | 'warning' | 'neutral' | 'danger'> = {
-  active: 'success',
-  pending: 'warning',
-  expired: 'neutral',
-  withdrawn: 'danger',
-};
-
-/** A section with a heading and a decorative icon; the heading carries the meaning. */
-function Section({ id, icon, title, children }: { id: string; icon: ReactNode; title: string; children: ReactNode }) {
-  return (
-    <section className="portal-section" aria-labelledby={id}>
-      <div className="portal-section__head">
-        {icon}
-        <Heading level={2} data-size="md" id={id}>
-          {title}
-        </Heading>
-      </div>
-      {children}
-    </section>
-  );
-}
 
 function Contact({ email, phone }: { email: string | null; phone?: string | null }) {
   return (
@@ -262,183 +232,6 @@ function Helpers({ child, relation }: { child: string; relation: PortalRelation 
   );
 }
 
-const canWithdraw = (c: PortalConsent) => c.myAnswer === 'given' && (c.status === 'active' || c.status === 'pending');
-
-/** "Återkalla mitt samtycke" with a plain confirmation of what happens. */
-function Withdraw({
-  child,
-  relation,
-  consent,
-  onWithdrawn,
-}: {
-  child: string;
-  relation: PortalRelation;
-  consent: PortalConsent;
-  onWithdrawn: () => void;
-}) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const openButton = useRef<HTMLButtonElement>(null);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const titleId = `portal-withdraw-${consent.id}`;
-
-  useEffect(() => {
-    if (open) confirmHeading.current?.focus();
-  }, [open]);
-
-  const cancel = () => {
-    setOpen(false);
-    setError(null);
-    requestAnimationFrame(() => openButton.current?.focus());
-  };
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const list = await withdrawPortalConsent(child, consent.id);
-      qc.setQueryData(portalKeys.consents(child), list);
-      void qc.invalidateQueries({ queryKey: portalKeys.consents(child) });
-      onWithdrawn();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (!open)
-    return (
-      <div>
-        <Button ref={openButton} type="button" variant="secondary" className="portal-touch" onClick={() => setOpen(true)}>
-          {t('portal.consents.withdraw.button')}
-        </Button>
-      </div>
-    );
-  return (
-    <div className="portal-confirm" role="group" aria-labelledby={titleId}>
-      <Heading level={4} data-size="xs" id={titleId} ref={confirmHeading} tabIndex={-1}>
-        {t('portal.consents.withdraw.confirmTitle')}
-      </Heading>
-      <ul className="portal-plain-list">
-        <li>{t('portal.consents.withdraw.stops')}</li>
-        <li>{t('portal.consents.withdraw.noUndo')}</li>
-        <li>{t(`portal.consents.withdraw.later.${relation}`)}</li>
-      </ul>
-      <FormAlert error={error} level={5} />
-      <div className="portal-actions">
-        <Button type="button" data-color="danger" className="portal-touch" loading={busy} onClick={() => void confirm()}>
-          {t('portal.consents.withdraw.yes')}
-        </Button>
-        <Button type="button" variant="secondary" className="portal-touch" disabled={busy} onClick={cancel}>
-          {t('portal.consents.withdraw.cancel')}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-function ConsentCard({
-  child,
-  relation,
-  consent,
-  onWithdrawn,
-}: {
-  child: string;
-  relation: PortalRelation;
-  consent: PortalConsent;
-  onWithdrawn: () => void;
-}) {
-  const { t } = useTranslation();
-  const date = useDate();
-  const headingId = `portal-consent-${consent.id}`;
-  const list = (values: string[]) =>
-    values.length === 0 ? (
-      t('portal.consents.nothing')
-    ) : (
-      <ul className="portal-plain-list">
-        {values.map((v) => (
-          <li key={v}>{v}</li>
-        ))}
-      </ul>
-    );
-  const items: DefinitionItem[] = [
-    { term: t('portal.consents.purpose'), value: consent.purpose },
-    { term: t('portal.consents.units'), value: list(consent.units) },
-    { term: t('portal.consents.about'), value: list(consent.about) },
-    { term: t('portal.consents.until'), value: date(consent.validUntil) },
-  ];
-  return (
-    <Card asChild className="portal-card">
-      <article aria-labelledby={headingId}>
-        <Heading level={3} data-size="sm" id={headingId} tabIndex={-1}>
-          {t('portal.consents.heading', { date: date(consent.validFrom) })}
-        </Heading>
-        <div className="portal-status">
-          <Tag data-size="sm" data-color={STATUS_COLOR[consent.status]}>
-            {t(`portal.consents.status.${consent.status}`)}
-          </Tag>
-          <Paragraph>{consent.statusText}</Paragraph>
-        </div>
-        <DefinitionList items={items} />
-        {consent.myAnswer && (
-          <Paragraph>
-            {t('portal.consents.myAnswer', {
-              answer: t(`portal.consents.answers.${consent.myAnswer}`, { defaultValue: consent.myAnswer }),
-            })}
-          </Paragraph>
-        )}
-        {canWithdraw(consent) && <Withdraw child={child} relation={relation} consent={consent} onWithdrawn={onWithdrawn} />}
-      </article>
-    </Card>
-  );
-}
-
-function Consents({ child, relation }: { child: string; relation: PortalRelation }) {
-  const { t } = useTranslation();
-  const consents = usePortalConsents(child);
-  const [status, setStatus] = useState('');
-  const [withdrawnId, setWithdrawnId] = useState<string | null>(null);
-
-  // After a withdrawal the button is gone: focus moves to the consent's heading.
-  useEffect(() => {
-    if (withdrawnId) document.getElementById(`portal-consent-${withdrawnId}`)?.focus();
-  }, [withdrawnId]);
-
-  return (
-    <Section id="portal-consents" icon={<ConsentIcon />} title={t('portal.consents.title')}>
-      <Paragraph>{t(`portal.consents.intro.${relation}`)}</Paragraph>
-      {consents.isPending && <Loading text={t('portal.loading')} />}
-      {consents.isError && <FormAlert error={consents.error} level={3} />}
-      {consents.data &&
-        (consents.data.length === 0 ? (
-          <Paragraph>{t('portal.consents.none')}</Paragraph>
-        ) : (
-          <ul className="portal-list">
-            {consents.data.map((c) => (
-              <li key={c.id}>
-                <ConsentCard
-                  child={child}
-                  relation={relation}
-                  consent={c}
-                  onWithdrawn={() => {
-                    setWithdrawnId(c.id);
-                    setStatus(t('portal.consents.withdraw.done'));
-                  }}
-                />
-              </li>
-            ))}
-          </ul>
-        ))}
-      <div role="status">{status && <Paragraph data-size="sm">{status}</Paragraph>}</div>
-      <Paragraph>{t(`portal.consents.change.${relation}`)}</Paragraph>
-    </Section>
-  );
-}
-
 function ReadLog({ child, relation }: { child: string; relation: PortalRelation }) {
   const { t } = useTranslation();
   const date = useDate();
@@ -534,8 +327,11 @@ function ChildContent({ child }: { child: PortalChild }) {
   return (
     <>
       <NextMeeting child={child.id} relation={child.relation} />
+      <PortalWheelSection child={child.id} relation={child.relation} />
+      <PortalPlanSection child={child.id} relation={child.relation} />
+      <PortalFeedbackSection child={child.id} relation={child.relation} />
       <Helpers child={child.id} relation={child.relation} />
-      <Consents child={child.id} relation={child.relation} />
+      <PortalConsentsSection child={child.id} relation={child.relation} />
       <ReadLog child={child.id} relation={child.relation} />
     </>
   );

@@ -70,7 +70,7 @@ export interface PortalReadLog {
 const BASE = '/api/v1/portal';
 let portalCsrfToken: string | null = null;
 
-async function portalRequest<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+export async function portalRequest<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && portalCsrfToken) headers['x-csrf-token'] = portalCsrfToken;
@@ -105,7 +105,7 @@ export const portalKeys = {
 };
 
 /** No retries on 4xx (not signed in, not linked, an adult child): the answer will not change. */
-const retryServerErrors = (count: number, error: unknown) => !(isApiError(error) && error.status < 500) && count < 2;
+export const retryServerErrors = (count: number, error: unknown) => !(isApiError(error) && error.status < 500) && count < 2;
 
 export async function fetchPortalMe(): Promise<PortalMe> {
   const me = await portalRequest<PortalMe>('GET', '/me');
@@ -155,7 +155,7 @@ export function useResetPortal() {
   return () => qc.removeQueries({ queryKey: portalKeys.all });
 }
 
-const childPath = (child: string) => `/children/${encodeURIComponent(child)}`;
+export const childPath = (child: string) => `/children/${encodeURIComponent(child)}`;
 
 export function usePortalHelpers(child: string) {
   return useQuery({

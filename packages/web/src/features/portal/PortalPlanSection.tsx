@@ -1,0 +1,6 @@
+import type { PortalRelation } from './api';
+
+/** Being built (issue 7). */
+export function PortalPlanSection(_props: { child: string; relation: PortalRelation }) {
+  return null;
+}
