@@ -7,3 +7,4 @@ export * from './wheel/index.ts';
 export * from './plan/index.ts';
 export * from './directory/offer.ts';
 export * from './interventions/index.ts';
+export * from './portal/privacy.ts';

@@ -24,7 +24,15 @@ async function main(): Promise<void> {
     for (const u of DEMO_USERS) {
       console.log(`  ${u.username.padEnd(18)} ${u.displayName.padEnd(20)} ${u.memberships.map((m) => m.role).join(', ')}`);
     }
-    console.log('  testkoping.admin   (annan kommun, för test av tenant-isolering)\n');
+    console.log('  testkoping.admin   (annan kommun, för test av tenant-isolering)');
+    console.log(`\nFamiljeportalen: ${url}/portal/logga-in (samma lösenord):`);
+    console.log('  portal.vardnadshavare  vårdnadshavare till barnet i ärendet Elev C');
+    console.log('  portal.barn            barnet i ärendet Elev C (10 år)');
+    if (config.demoMeetings) {
+      console.log('  portal.ung             Tilde, 13 år, i ärendet Elev E (bedömd mogen: kan hålla svar för sig själv)');
+      console.log('  portal.foralder        Tildes vårdnadshavare');
+    }
+    console.log('');
   }
   const shutdown = async (signal: string) => {
     console.log(`${signal}: stänger ned / shutting down`);

@@ -32,6 +32,11 @@ const ORGANISATIONAL_TABLES = [
   // person's personnummer; the app role reaches them only through SECURITY DEFINER functions.
   'portal_accounts',
   'portal_sessions',
+  // "Blev du lyssnad på?" (issue 7): anonymous answers with team, month and relation only (the app
+  // role may only insert; it reads counts through a function), and apart from them only THAT a
+  // person (keyed hash) answered about a meeting, so they are asked once.
+  'portal_feedback',
+  'portal_feedback_given',
   'audit_log',
   'audit_chain',
   'schema_migrations',

@@ -199,8 +199,15 @@ describe('bad input is answered 400 problem+json with named fields', () => {
       'GET /api/v1/plans/{id}/diff': (st, b) => st === 400 && (b.errors ?? []).every((e) => ['from', 'to'].includes(e.field)),
       // The fuzz server has no meetings planned: the words have no meeting to go to (a clear 400 about them).
       'PUT /api/v1/portal/children/{child}/my-words': (st, b) => st === 400 && (b.errors ?? []).every((e) => e.field === 'words'),
+      // The fuzz server has no meetings held: there is nothing to give feedback on (a clear 400).
+      'POST /api/v1/portal/children/{child}/feedback': (st, b) => st === 400 && (b.errors ?? []).every((e) => e.field === 'listened'),
       // A random consent id is not this child's: not found, after validation.
       'POST /api/v1/portal/children/{child}/consents/{consentId}/withdraw': (st) => st === 404,
+      // A random area key is not in the wheel (and a random private area is not allowed): the body itself was valid.
+      'POST /api/v1/portal/children/{child}/wheel': (st, b) =>
+        st === 400 && (b.errors ?? []).every((e) => e.field === 'ratings' || e.field.startsWith('ratings.') || e.field === 'privateAreaKeys'),
+      'POST /api/v1/portal/children/{child}/consents/{consentId}/answer': (st) => st === 404,
+      'POST /api/v1/portal/children/{child}/consents/{consentId}/withdraw-unit': (st) => st === 404,
       // A random wheel fails the domain rules (a default area removed, a one-step scale): the body itself was valid.
       'PUT /api/v1/admin/wheel': (st, b) =>
         st === 400 && (b.errors ?? []).every((e) => e.field === 'areas' || e.field.startsWith('areas.') || e.field.startsWith('scale')),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateConsent } from './evaluate.ts';
-import { canWithdraw, recordAnswer, withdrawConsent } from './ledger.ts';
+import { canWithdraw, recordAnswer, withdrawConsent, withdrawForUnit } from './ledger.ts';
 import { BOTH, childLine, FATHER, guardianLine, makeConsent, MOTHER, NON_CUSTODIAL } from './test-fixtures.ts';
 
 const ON = '2026-06-01';
@@ -90,5 +90,36 @@ describe('withdrawal', () => {
     expect(canWithdraw(consent, mother).errors[0]?.message).toBe('Du har inte lämnat något samtycke här, så det finns inget att återkalla.');
     expect(canWithdraw(consent, { kind: 'guardian', guardianId: 'g-far' }).allowed).toBe(false);
     expect(canWithdraw(consent, { kind: 'child' }).errors[0]?.message).toBe('Du har redan återkallat samtycket.');
+  });
+});
+
+describe('withdrawForUnit', () => {
+  const mother = { kind: 'guardian', guardianId: MOTHER.guardianId } as const;
+  it('takes one unit out of the scope and leaves the rest of the consent in force', () => {
+    const consent = makeConsent();
+    const result = withdrawForUnit(consent, mother, 'u-bup', 'u-skola');
+    if (!result.ok) throw new Error('expected ok');
+    expect(result.consent.scope.unitIds).toEqual(['u-skola', 'u-soc']);
+    expect(result.consent.givers).toEqual(consent.givers);
+    expect(evaluateConsent(result.consent, BOTH, ON).status).toBe('active');
+    expect(consent.scope.unitIds).toHaveLength(3);
+  });
+  it('refuses a person who did not give the consent, with a plain reason', () => {
+    const result = withdrawForUnit(
+      makeConsent({ givers: [guardianLine(MOTHER, 'not_asked'), guardianLine(FATHER, 'given')] }),
+      mother,
+      'u-bup',
+      'u-skola',
+    );
+    expect(result.ok ? null : result.errors[0]?.field).toBe('giver');
+    expect(withdrawForUnit(makeConsent(), { kind: 'child' }, 'u-bup', 'u-skola').ok).toBe(false);
+  });
+  it('refuses an unknown unit, the unit that has the case, and leaving a single unit', () => {
+    const consent = makeConsent();
+    const message = (r: ReturnType<typeof withdrawForUnit>) => (r.ok ? null : r.errors[0]?.message);
+    expect(message(withdrawForUnit(consent, mother, 'u-polis', 'u-skola'))).toBe('Den verksamheten finns inte med i samtycket.');
+    expect(message(withdrawForUnit(consent, mother, 'u-skola', 'u-skola'))).toMatch(/har ärendet/);
+    const two = makeConsent({ scope: { ...consent.scope, unitIds: ['u-skola', 'u-bup'] } });
+    expect(message(withdrawForUnit(two, mother, 'u-bup', 'u-skola'))).toMatch(/bara en verksamhet kvar/);
   });
 });

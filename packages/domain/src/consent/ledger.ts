@@ -90,3 +90,31 @@ export function withdrawConsent(
   const givers = consent.givers.map((e) => (isSameGiver(e, person) ? { ...e, answer: 'withdrawn' as const, ...documentation } : e));
   return { ok: true, consent: { ...consent, givers } };
 }
+
+/**
+ * Withdraws a consent for one unit only (issue 7 §3: "återkalla för BUP"): a person who gave the
+ * consent may narrow it at any time, as they may withdraw all of it (GDPR art. 7.3). The unit
+ * leaves the scope at once; the rest of the consent still holds. Refused with a plain reason:
+ * a person who did not give it, a unit not in the consent, the unit that has the case (without it
+ * nothing can be shared, so withdraw all instead), and a withdrawal that would leave one unit.
+ */
+export function withdrawForUnit(consent: Consent, person: GiverRef, unitId: string, caseOwnerUnitId: string): LedgerResult {
+  const check = canWithdraw(consent, person);
+  if (!check.allowed) return { ok: false, errors: check.errors };
+  if (!consent.scope.unitIds.includes(unitId))
+    return fail('unitId', 'Den verksamheten finns inte med i samtycket.', 'That unit is not part of this consent.');
+  if (unitId === caseOwnerUnitId)
+    return fail(
+      'unitId',
+      'Den verksamheten har ärendet. Vill du inte att den delar något? Återkalla då hela samtycket.',
+      'That unit holds the case. To stop all sharing, withdraw the whole consent instead.',
+    );
+  const unitIds = consent.scope.unitIds.filter((u) => u !== unitId);
+  if (unitIds.length < 2)
+    return fail(
+      'unitId',
+      'Då finns bara en verksamhet kvar. Återkalla hela samtycket i stället.',
+      'Only one unit would remain. Withdraw the whole consent instead.',
+    );
+  return { ok: true, consent: { ...consent, scope: { ...consent.scope, unitIds } } };
+}

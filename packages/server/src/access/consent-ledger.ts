@@ -33,6 +33,7 @@ export interface ConsentRow {
   valid_until: string;
   givers: StoredGiver[] | string;
   maturity: StoredMaturity | null | string;
+  unit_withdrawals?: { unitId: string; on: string; by: string; via: string }[] | string;
   active_from: string | null;
   active_until: string | null;
   activated_at: Date | string | null;
@@ -55,7 +56,7 @@ export interface ConsentBasis {
 export const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 export const CONSENT_COLUMNS = sql`k.id, k.case_id, k.child_id, k.recorded_by_unit_id, k.purpose_category, k.purpose_text, k.unit_ids, k.categories,
-  k.valid_from::text as valid_from, k.valid_until::text as valid_until, k.givers, k.maturity, k.active_from::text as active_from,
+  k.valid_from::text as valid_from, k.valid_until::text as valid_until, k.givers, k.maturity, k.unit_withdrawals, k.active_from::text as active_from,
   k.active_until::text as active_until, k.activated_at, k.version, k.attachment_name, k.attachment_type, octet_length(k.attachment_data) as attachment_size`;
 
 export function giversOf(row: ConsentRow): StoredGiver[] {
@@ -226,6 +227,13 @@ export function consentView(e: Evaluated, ctx: ConsentViewContext) {
     purposeCategory: row.purpose_category,
     purposeText: row.purpose_text,
     units: row.unit_ids.map((id) => ({ id, name: ctx.unitName(id) ?? 'Okänd verksamhet' })),
+    /** Units a giver took out of the consent (in the family portal), with when and who. */
+    unitWithdrawals: parse(row.unit_withdrawals ?? []).map((w) => ({
+      unit: { id: w.unitId, name: ctx.unitName(w.unitId) ?? 'Okänd verksamhet' },
+      on: w.on,
+      byLabel: w.by === 'guardian' ? 'En vårdnadshavare' : w.by === 'child' ? 'Barnet' : 'Den unga personen',
+      via: w.via,
+    })),
     categories: row.categories,
     validFrom: row.valid_from,
     validUntil: row.valid_until,

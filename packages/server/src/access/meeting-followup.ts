@@ -58,6 +58,8 @@ export async function setTenantMeetingPolicy(tx: Tx, actor: Actor, policy: Meeti
 export interface VoiceView {
   agendaItemId: string;
   childWords: string | null;
+  /** The child chose in the portal not to show their words to their guardians; the team sees them, marked. */
+  childWordsPrivate: boolean;
   guardianWords: string | null;
   familyStatus: FamilyStatus;
   unit: { id: string; name: string };
@@ -69,6 +71,7 @@ export interface VoiceView {
 interface VoiceRow {
   agenda_item_id: string;
   child_words: string | null;
+  child_words_private: boolean;
   guardian_words: string | null;
   family_status: FamilyStatus;
   unit_id: string;
@@ -81,6 +84,7 @@ interface VoiceRow {
 const voiceView = (r: VoiceRow): VoiceView => ({
   agendaItemId: r.agenda_item_id,
   childWords: r.child_words,
+  childWordsPrivate: r.child_words_private === true,
   guardianWords: r.guardian_words,
   familyStatus: r.family_status,
   unit: { id: r.unit_id, name: r.unit_name },
@@ -97,7 +101,7 @@ export class VoiceConflict extends Error {
   }
 }
 
-const VOICE_COLUMNS = sql`agenda_voices.agenda_item_id, agenda_voices.child_words, agenda_voices.guardian_words, agenda_voices.family_status,
+const VOICE_COLUMNS = sql`agenda_voices.agenda_item_id, agenda_voices.child_words, agenda_voices.child_words_private, agenda_voices.guardian_words, agenda_voices.family_status,
   agenda_voices.unit_id, vu.name as unit_name, agenda_voices.version,
   coalesce(vus.display_name, case when agenda_voices.updated_via = 'portal' then 'Familjen, i familjeportalen' end, '') as updated_by_name, agenda_voices.updated_at`;
 const VOICE_FROM = sql`agenda_voices join units vu on vu.id = agenda_voices.unit_id left join users vus on vus.id = agenda_voices.updated_by`;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { INTERVENTION_STATUS_LABELS, type InterventionStatus } from '@samsyn/domain';
+import { INTERVENTION_STATUS_LABELS, mayKeepPrivateFromGuardians, type InterventionStatus } from '@samsyn/domain';
 import { queryRows, textArray, type Db, type Tx } from '../db/driver.ts';
 import { appendAudit } from './audit.ts';
-import { withdrawConsent, type GiverRef } from '@samsyn/domain';
+import { requiredGivers, withdrawConsent, type GiverRef, type MaturityAssessment } from '@samsyn/domain';
 import { CONSENT_COLUMNS, parse, storeWindow, systemConsentBasis, tenantConsentPolicy, toDomainConsent, type ConsentRow } from './consent-ledger.ts';
 import { AccessFailure } from './failure.ts';
 import { newId } from '../db/ids.ts';
@@ -110,6 +110,13 @@ export interface PortalNextMeeting {
   /** This person's own words for the meeting. */
   myWords: string | null;
   version: number;
+  /**
+   * For the child: whether their words are kept from their guardians. For a guardian: false (a
+   * guardian is never told that something is hidden).
+   */
+  wordsPrivate: boolean;
+  /** For a guardian: the child's words, unless the child keeps them private (then null). */
+  childWords: string | null;
   agendaItemId: string;
   ownerUnitId: string;
 }
@@ -133,10 +140,11 @@ async function nextMeetingOf(tx: Tx, l: PortalLink, today: string): Promise<Port
     guardian_words: string | null;
     family_status: string | null;
     version: number | null;
+    child_words_private: boolean | null;
   }>(
     tx,
     sql`select m.date::text as date, m.start_time::text as start_time, m.location, ai.id as agenda_item_id, c.owning_unit_id as owner,
-        v.child_words, v.guardian_words, v.family_status, v.version
+        v.child_words, v.guardian_words, v.family_status, v.version, v.child_words_private
       from agenda_items ai join meetings m on m.id = ai.meeting_id join cases c on c.id = ai.case_id
         left join agenda_voices v on v.agenda_item_id = ai.id
       where c.child_id = ${l.childId} and c.closed_at is null and ai.kind = 'case' and m.status = 'planned'
@@ -145,17 +153,28 @@ async function nextMeetingOf(tx: Tx, l: PortalLink, today: string): Promise<Port
   );
   if (!m) return null;
   const status = m.family_status ?? 'not_invited';
+  const self = l.relation === 'self';
+  const wordsPrivate = m.child_words_private === true;
   return {
     date: m.date,
     startTime: m.start_time.slice(0, 5),
     location: m.location,
     invited: ['invited', 'accepted', 'attended'].includes(status),
     familyStatus: status,
-    myWords: l.relation === 'self' ? m.child_words : m.guardian_words,
+    myWords: self ? m.child_words : m.guardian_words,
     version: m.version === null ? 0 : Number(m.version),
+    wordsPrivate: self && wordsPrivate,
+    // Never the child's private words to a guardian, and no hint that there are any.
+    childWords: self || wordsPrivate ? null : m.child_words,
     agendaItemId: m.agenda_item_id,
     ownerUnitId: m.owner,
   };
+}
+
+/** Who a portal person is in a consent's ledger: a guardian, the child, or the young adult (18+). */
+export function portalGiverOf(l: PortalLink, birthDate: string, today: string): GiverRef {
+  if (l.relation === 'guardian' && l.guardianId) return { kind: 'guardian', guardianId: l.guardianId };
+  return ageOn(birthDate, today) >= 18 ? { kind: 'young_adult' } : { kind: 'child' };
 }
 
 export class PortalAccessDenied extends Error {
@@ -174,6 +193,43 @@ async function linkOf(db: Db, person: PortalPerson, childHandle: string): Promis
 }
 
 export type PortalChildRow = NonNullable<Awaited<ReturnType<typeof childRow>>>;
+
+/**
+ * Whether the signed-in person may keep words and answers from the child's guardians (issue 7):
+ * the child themself, under 18, assessed as mature in the latest consent or at least the
+ * tenant's age for a presumed say (15 by default). See mayKeepPrivateFromGuardians.
+ */
+export async function mayKeepPrivate(tx: Tx, l: PortalLink, c: PortalChildRow, today: string): Promise<boolean> {
+  if (l.relation !== 'self') return false;
+  const [k] = await queryRows<{ maturity: { isMature?: unknown } | string | null }>(
+    tx,
+    sql`select maturity from consents where child_id = ${l.childId} order by created_at desc, id desc limit 1`,
+  );
+  const maturity = k?.maturity ? parse<{ isMature?: unknown }>(k.maturity as never) : null;
+  return mayKeepPrivateFromGuardians({
+    relation: l.relation,
+    age: ageOn(c.birth_date, today),
+    maturity: maturity ? { isMature: maturity.isMature === true } : null,
+    policy: await tenantConsentPolicy(tx),
+  });
+}
+
+/** The refusal when someone who may not keeps words or answers from the guardians. */
+export function notPrivateFailure(field: string, relation: 'self' | 'guardian'): AccessFailure {
+  return new AccessFailure('validation', [
+    relation === 'guardian'
+      ? {
+          field,
+          message: 'Bara barnet själv kan välja att inte visa något för vårdnadshavare.',
+          messageEn: 'Only the child can choose not to show something to their guardians.',
+        }
+      : {
+          field,
+          message: 'Du kan inte välja det här än. Prata med någon som hjälper dig.',
+          messageEn: 'You cannot choose this yet. Talk to someone who helps you.',
+        },
+  ]);
+}
 
 /**
  * The one way into a child's data from the portal: resolves the handle among the person's links
@@ -271,7 +327,7 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
 
     /** The consents about the child, in plain language: who may share what with whom, until when. */
     consents(childHandle: string) {
-      return withChild(childHandle, 'portal_consents', async (tx, l) => {
+      return withChild(childHandle, 'portal_consents', async (tx, l, c) => {
         const rows = await queryRows<{
           id: string;
           purpose_text: string;
@@ -282,17 +338,32 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
           active_from: string | null;
           active_until: string | null;
           givers: unknown;
+          maturity: unknown;
+          unit_withdrawals: unknown;
+          owner: string;
         }>(
           tx,
           sql`select k.id, k.purpose_text, k.unit_ids, k.categories, k.valid_from::text as valid_from, k.valid_until::text as valid_until,
-            k.active_from::text as active_from, k.active_until::text as active_until, k.givers
-            from consents k where k.child_id = ${l.childId} order by k.created_at desc`,
+            k.active_from::text as active_from, k.active_until::text as active_until, k.givers, k.maturity, k.unit_withdrawals,
+            c.owning_unit_id as owner
+            from consents k join cases c on c.id = k.case_id where k.child_id = ${l.childId} order by k.created_at desc`,
         );
+        const basis = await systemConsentBasis(tx, l.childId, 'portal consent view');
+        const policy = await tenantConsentPolicy(tx);
+        const who = portalGiverOf(l, c.birth_date, today);
         const units = new Map(
           (await queryRows<{ id: string; name: string }>(tx, sql`select id, name from units`)).map((u) => [u.id, u.name] as const),
         );
         return rows.map((k) => {
           const givers = parse<{ kind: string; guardianId?: string; answer: string }[]>(k.givers as never);
+          const mine = givers.find((g) => g.kind === who.kind && (who.kind !== 'guardian' || g.guardianId === who.guardianId))?.answer ?? null;
+          const maturity = k.maturity === null ? null : parse<MaturityAssessment>(k.maturity as never);
+          const needed =
+            basis !== null &&
+            requiredGivers(basis.birthDate, basis.guardians, maturity, today, policy).givers.some(
+              (g) => g.kind === who.kind && (g.kind !== 'guardian' || (who.kind === 'guardian' && g.guardianId === who.guardianId)),
+            );
+          const unitWithdrawals = parse<{ unitId: string; on: string; by: string }[]>((k.unit_withdrawals ?? []) as never);
           const withdrawn = givers.some((g) => g.answer === 'withdrawn');
           const active = k.active_from !== null && k.active_from <= today && today <= (k.active_until ?? '');
           const status = withdrawn ? 'withdrawn' : active ? 'active' : k.valid_until < today ? 'expired' : 'pending';
@@ -300,6 +371,12 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
             id: k.id,
             purpose: k.purpose_text,
             units: textArray(k.unit_ids).map((id) => units.get(id) ?? 'Okänd verksamhet'),
+            unitChoices: textArray(k.unit_ids).map((id) => ({ id, name: units.get(id) ?? 'Okänd verksamhet', canWithdraw: id !== k.owner })),
+            withdrawnUnits: unitWithdrawals.map((w) => ({
+              name: units.get(w.unitId) ?? 'Okänd verksamhet',
+              on: w.on,
+              by: w.by === 'guardian' ? 'En vårdnadshavare' : w.by === 'child' ? 'Barnet' : 'Den unga personen',
+            })),
             about: textArray(k.categories).map((c) => CATEGORY_PLAIN[c] ?? c),
             validFrom: k.valid_from,
             validUntil: k.valid_until,
@@ -312,8 +389,9 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
                   : status === 'expired'
                     ? `Samtycket gällde till och med ${k.valid_until}.`
                     : 'Samtycket väntar på svar.',
-            /** The giver's own answer, when this person is a guardian who was asked. */
-            myAnswer: l.guardianId ? (givers.find((g) => g.kind === 'guardian' && g.guardianId === l.guardianId)?.answer ?? null) : null,
+            /** This person's own answer in the ledger (a guardian, the child or the young adult), null if never asked. */
+            myAnswer: mine,
+            canAnswer: needed && status === 'pending' && (mine === null || mine === 'not_asked' || mine === 'refused'),
           };
         });
       });
@@ -325,16 +403,21 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
      * words for a guardian. Null when no meeting with the child's case is planned.
      */
     nextMeeting(childHandle: string) {
-      return withChild(childHandle, 'portal_next_meeting', async (tx, l) => nextMeetingOf(tx, l, today));
+      return withChild(childHandle, 'portal_next_meeting', async (tx, l, c) => {
+        const meeting = await nextMeetingOf(tx, l, today);
+        return { meeting, canKeepPrivate: await mayKeepPrivate(tx, l, c, today) };
+      });
     },
 
     /**
      * Saves this person's words for the next meeting; they go straight into that meeting's agenda
      * item as the child's (or guardians') voice. `version` is the voice's version the person started
      * from (0 when there was none): a stale one gets 409 with the saved words, nothing is overwritten.
+     * `keepPrivate` (the child only, when mayKeepPrivate allows): true keeps the child's words from
+     * the guardians, false shows them; left out, the earlier choice stays.
      */
-    saveWords(childHandle: string, words: string, version: number) {
-      return withChild(childHandle, 'portal_write_voice', async (tx, l) => {
+    saveWords(childHandle: string, words: string, version: number, keepPrivate?: boolean) {
+      return withChild(childHandle, 'portal_write_voice', async (tx, l, c) => {
         const next = await nextMeetingOf(tx, l, today);
         if (!next)
           throw new AccessFailure('validation', [
@@ -349,20 +432,24 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
           throw new AccessFailure('validation', [
             { field: 'words', message: `Skriv högst ${MAX_WORDS} tecken.`, messageEn: `Write at most ${MAX_WORDS} characters.` },
           ]);
+        if (keepPrivate !== undefined && (l.relation !== 'self' || (keepPrivate && !(await mayKeepPrivate(tx, l, c, today)))))
+          throw notPrivateFailure('private', l.relation);
         if (next.version !== version) throw new PortalConflict(next);
         const column = l.relation === 'self' ? sql`child_words` : sql`guardian_words`;
+        const flag = keepPrivate ?? next.wordsPrivate;
         // Written only if nobody saved in between (version check in the statement itself): otherwise 409.
         const written =
           next.version === 0
             ? await queryRows(
                 tx,
-                sql`insert into agenda_voices (agenda_item_id, tenant_id, unit_id, ${column}, family_status, updated_by, updated_via)
-                  values (${next.agendaItemId}, ${l.tenantId}, ${next.ownerUnitId}, ${text || null}, 'not_invited', null, 'portal')
+                sql`insert into agenda_voices (agenda_item_id, tenant_id, unit_id, ${column}, family_status, updated_by, updated_via, child_words_private)
+                  values (${next.agendaItemId}, ${l.tenantId}, ${next.ownerUnitId}, ${text || null}, 'not_invited', null, 'portal', ${flag})
                   on conflict (agenda_item_id) do nothing returning agenda_item_id`,
               )
             : await queryRows(
                 tx,
                 sql`update agenda_voices set ${column} = ${text || null}, version = version + 1, updated_by = null, updated_via = 'portal', updated_at = now()
+                    ${l.relation === 'self' ? sql`, child_words_private = ${flag}` : sql``}
                   where agenda_item_id = ${next.agendaItemId} and version = ${version} returning agenda_item_id`,
               );
         if (written.length === 0) throw new PortalConflict((await nextMeetingOf(tx, l, today))!);
@@ -375,10 +462,10 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
             resourceId: next.agendaItemId,
             subjectChildId: l.childId,
             outcome: 'allowed',
-            details: { portal: true, relation: l.relation },
+            details: { portal: true, relation: l.relation, ...(l.relation === 'self' ? { private: flag } : {}) },
           },
         );
-        return (await nextMeetingOf(tx, l, today))!;
+        return { meeting: (await nextMeetingOf(tx, l, today))!, canKeepPrivate: await mayKeepPrivate(tx, l, c, today) };
       });
     },
 
@@ -397,12 +484,7 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
         if (!row) throw new PortalAccessDenied('not_linked');
         const basis = await systemConsentBasis(tx, l.childId, 'portal withdrawal by the person who gave it');
         if (!basis) throw new PortalAccessDenied('not_linked');
-        const giver: GiverRef =
-          l.relation === 'guardian' && l.guardianId
-            ? { kind: 'guardian', guardianId: l.guardianId }
-            : ageOn(c.birth_date, today) >= 18
-              ? { kind: 'young_adult' }
-              : { kind: 'child' };
+        const giver: GiverRef = portalGiverOf(l, c.birth_date, today);
         const res = withdrawConsent(toDomainConsent(row, basis), giver, { method: 'digital', documentedBy: 'familjeportalen', documentedAt: today });
         if (!res.ok) throw new AccessFailure('validation', res.errors);
         const givers = res.consent.givers.map((g) =>

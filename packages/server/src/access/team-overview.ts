@@ -5,6 +5,7 @@ import type { Actor, Purpose } from './actor.ts';
 import { hasRole } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { AccessFailure, invalid } from './failure.ts';
+import { feedbackStatistics } from './portal-feedback.ts';
 import { ruleCondition } from './rules.ts';
 
 /** Counts below this are shown as "<5" (meetings issue §8). */
@@ -179,6 +180,8 @@ export function teamOverviewRepository(tx: Tx, actor: Actor, purpose: Purpose, t
           where m.team_id = ${teamId} and m.date between ${from}::date and ${to}::date and f.due_date < ${today}::date`,
       );
       const kind = (k: string) => Number(kinds.find((r) => r.kind === k)?.n ?? 0);
+      // "Blev du lyssnad på?" from the family portal: anonymous answers, per month, counts of 5 or more.
+      const familyFeedback = await feedbackStatistics(tx, teamId, from, to, today, count);
       await appendAudit(tx, actor, {
         action: 'statistics',
         resourceType: 'team',
@@ -196,6 +199,7 @@ export function teamOverviewRepository(tx: Tx, actor: Actor, purpose: Purpose, t
         items: { anonymous: count(kind('anonymous')), case: count(kind('case')), topic: count(kind('topic')) },
         decisions: { due: count(decisions!.due), onTime: count(decisions!.on_time), late: count(decisions!.late), nobodysJob: count(nobody!.n) },
         feedback: { due: count(feedback!.due), onTime: count(feedback!.on_time), late: count(feedback!.late) },
+        familyFeedback,
       };
     },
   };

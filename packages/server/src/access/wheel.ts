@@ -15,7 +15,7 @@ import {
   type WheelArea,
   type WheelScale,
 } from '@samsyn/domain';
-import { queryRows, type Tx } from '../db/driver.ts';
+import { queryRows, textArray, type Tx } from '../db/driver.ts';
 import { newId } from '../db/ids.ts';
 import type { Actor, Purpose } from './actor.ts';
 import { appendAudit } from './audit.ts';
@@ -108,6 +108,8 @@ interface AssessmentRow {
   unit_id: string;
   unit_name: string;
   entered_by_name: string;
+  entered_via: 'staff' | 'portal';
+  private_area_keys: string[] | string | null;
   created_at: Date | string;
 }
 
@@ -125,8 +127,18 @@ export interface AssessmentView {
   wheelVersion: number;
   unit: { id: string; name: string };
   enteredByName: string;
+  /** 'portal' when the child or a guardian rated in the family portal themselves (issue 7). */
+  enteredVia: 'staff' | 'portal';
+  /**
+   * Areas of the child's own answer the child chose not to show their guardians. The team sees
+   * them (marked); nothing built for the family may show them to a guardian.
+   */
+  privateAreaKeys: string[];
   createdAt: string;
 }
+
+/** Who entered a portal answer, as staff see it. */
+export const PORTAL_ENTERED_BY = { child: 'Barnet, i familjeportalen', guardian: 'Vårdnadshavare, i familjeportalen' } as const;
 
 const toPerspective = (r: AssessmentRow): Perspective =>
   r.perspective === 'guardian'
@@ -159,9 +171,11 @@ export function wheelRepository(tx: Tx, actor: Actor, purpose: Purpose, today: s
               ) as guardian_name,
             wheel_assessments.perspective_unit_id, pu.name as perspective_unit_name, wheel_assessments.assessed_on::text as assessed_on,
             wheel_assessments.ratings, wv.version as wheel_version, wheel_assessments.owning_unit_id as unit_id, ou.name as unit_name,
-            eu.display_name as entered_by_name, wheel_assessments.created_at
+            coalesce(eu.display_name, case when wheel_assessments.entered_via = 'portal' then
+              case wheel_assessments.perspective when 'child' then ${PORTAL_ENTERED_BY.child} else ${PORTAL_ENTERED_BY.guardian} end end, '') as entered_by_name,
+            wheel_assessments.entered_via, wheel_assessments.private_area_keys, wheel_assessments.created_at
           from wheel_assessments join wheel_versions wv on wv.id = wheel_assessments.wheel_version_id
-            join units ou on ou.id = wheel_assessments.owning_unit_id join users eu on eu.id = wheel_assessments.entered_by
+            join units ou on ou.id = wheel_assessments.owning_unit_id left join users eu on eu.id = wheel_assessments.entered_by
             left join units pu on pu.id = wheel_assessments.perspective_unit_id
           where wheel_assessments.case_id = ${caseId} and ${ruleCondition('wheel_assessments', actor, purpose, today)}
           order by wheel_assessments.assessed_on, wheel_assessments.created_at`,
@@ -189,14 +203,22 @@ export function wheelRepository(tx: Tx, actor: Actor, purpose: Purpose, today: s
         wheelVersion: Number(r.wheel_version),
         unit: { id: r.unit_id, name: r.unit_name },
         enteredByName: r.entered_by_name,
+        enteredVia: r.entered_via,
+        privateAreaKeys: textArray(r.private_area_keys),
         createdAt: (r.created_at instanceof Date ? r.created_at : new Date(r.created_at)).toISOString(),
       }));
       const inputs: AssessmentInput[] = rows.map((r) => ({ date: r.assessed_on, perspective: toPerspective(r), ratings: parse(r.ratings) }));
-      const childLatest = [...inputs].reverse().find((a) => a.perspective.kind === 'child') ?? null;
+      const childLatestIndex = inputs.map((a) => a.perspective.kind).lastIndexOf('child');
+      const childLatest = childLatestIndex < 0 ? null : inputs[childLatestIndex]!;
       const professionals = inputs.filter((a) => a.perspective.kind === 'professional');
       return {
         wheel,
         items,
+        /**
+         * The areas of the child's latest answer (the one behind radar.gaps' child values) that the
+         * child keeps from their guardians: a version made for the family must leave them out.
+         */
+        childLatestPrivateAreaKeys: childLatestIndex < 0 ? [] : items[childLatestIndex]!.privateAreaKeys,
         radar: {
           child: firstAndLatest(inputs, { kind: 'child' }, wheel.areas),
           professionals: firstAndLatest(inputs, { kind: 'professional' }, wheel.areas),

@@ -109,6 +109,7 @@ export const consents = pgTable('consents', {
   validUntil: date('valid_until', { mode: 'string' }).notNull(),
   givers: jsonb('givers').notNull(),
   maturity: jsonb('maturity'),
+  unitWithdrawals: jsonb('unit_withdrawals').notNull().default([]),
   activeFrom: date('active_from', { mode: 'string' }),
   activeUntil: date('active_until', { mode: 'string' }),
   activatedAt: ts('activated_at'),
@@ -195,6 +196,8 @@ export const agendaVoices = pgTable('agenda_voices', {
   unitId: uuid('unit_id').notNull(),
   childWords: text('child_words'),
   guardianWords: text('guardian_words'),
+  /** The child chose, in the portal, not to show their words to their guardians (issue 7). */
+  childWordsPrivate: boolean('child_words_private').notNull().default(false),
   familyStatus: text('family_status').notNull(),
   version: integer('version').notNull().default(1),
 });
@@ -227,6 +230,10 @@ export const wheelAssessments = pgTable('wheel_assessments', {
   tenantId: uuid('tenant_id').notNull(),
   caseId: uuid('case_id').notNull(),
   owningUnitId: uuid('owning_unit_id').notNull(),
+  /** 'portal' when the child or a guardian rated in the family portal (no staff user then). */
+  enteredVia: text('entered_via').notNull().default('staff'),
+  /** Areas of a child's own answer the child chose not to show their guardians (issue 7). */
+  privateAreaKeys: text('private_area_keys').array().notNull().default([]),
 });
 
 export const plans = pgTable('plans', {

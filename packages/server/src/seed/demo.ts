@@ -9,6 +9,7 @@ import { systemSeedDemoMeetings } from '../access/demo-meetings.ts';
 import type { Db, Tx } from '../db/driver.ts';
 import { memberships, principals, teamMembers, teams, tenants, units, users } from '../db/schema.ts';
 import { insertDemoSupportOffers } from './demo-directory.ts';
+import { seedDemoYoungPerson } from './demo-young.ts';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_UNITS, DEMO_USERS, FAMILY_NAMES, GIVEN_NAMES, GUARDIAN_GIVEN } from './demo-org.ts';
 
 export { DEMO_PASSWORD, DEMO_USERS } from './demo-org.ts';
@@ -114,6 +115,19 @@ async function seedMainTenant(tx: Tx, tenantId: string, passwordHash: string, cr
         bup: userIds.get('bup')!,
       },
       units: { ehBjork: unitIds.get('eh-bjork')!, bjork: unitIds.get('bjork')!, socOppen: unitIds.get('soc-oppen')!, bup: unitIds.get('bup')! },
+    });
+  const team79 = [...teamIds].find(([name]) => name.startsWith('TSI-team 7–9'))?.[1];
+  if (meetings && team79)
+    await seedDemoYoungPerson(tx, tenantId, crypto, passwordHash, {
+      teamId: team79,
+      users: { samordnare: userIds.get('samordnare.79')!, soc: userIds.get('soc.falt')! },
+      units: {
+        ehLind: unitIds.get('eh-lind')!,
+        lind: unitIds.get('lind')!,
+        socFalt: unitIds.get('soc-falt')!,
+        bup: unitIds.get('bup')!,
+        umo: unitIds.get('umo')!,
+      },
     });
   await appendAudit(tx, { tenantId }, { action: 'seed_demo', resourceType: 'tenant', resourceId: tenantId, outcome: 'allowed' });
 }

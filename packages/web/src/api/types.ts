@@ -381,6 +381,8 @@ export interface Consent {
   purposeCategory: PurposeCategory;
   purposeText: string;
   units: UnitRef[];
+  /** Units a giver took out of the consent in the family portal. */
+  unitWithdrawals: { unit: UnitRef; on: string; byLabel: string; via: string }[];
   categories: InformationCategory[];
   validFrom: string;
   validUntil: string;

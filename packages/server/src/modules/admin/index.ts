@@ -7,6 +7,7 @@ import { registerUserRoutes } from './users.routes.ts';
 import { registerConsentPolicyRoutes } from './consent-policy.routes.ts';
 import { registerMeetingPolicyRoutes } from './meeting-policy.routes.ts';
 import { registerWheelRoutes } from './wheel.routes.ts';
+import { registerPortalSettingsRoutes } from './portal-settings.routes.ts';
 
 export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   void app.register(async (admin) => {
@@ -20,5 +21,6 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
     registerConsentPolicyRoutes(admin, deps);
     registerMeetingPolicyRoutes(admin, deps);
     registerWheelRoutes(admin, deps);
+    registerPortalSettingsRoutes(admin, deps);
   });
 }

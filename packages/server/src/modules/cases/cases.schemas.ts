@@ -115,6 +115,7 @@ const consentView = z.object({
   purposeCategory: z.string(),
   purposeText: z.string(),
   units: z.array(unitRef),
+  unitWithdrawals: z.array(z.object({ unit: unitRef, on: z.string(), byLabel: z.string(), via: z.string() })),
   categories: z.array(z.string()),
   validFrom: z.string(),
   validUntil: z.string(),

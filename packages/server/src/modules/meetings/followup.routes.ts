@@ -10,6 +10,8 @@ import { authedErrors, multiLine, problemSchema, singleLine, uuidParam, versionI
 export const voiceView = z.object({
   agendaItemId: z.uuid(),
   childWords: z.string().nullable(),
+  /** The child keeps their words from their guardians (issue 7): shown to the team, marked, never to the family. */
+  childWordsPrivate: z.boolean(),
   guardianWords: z.string().nullable(),
   familyStatus: z.enum(FAMILY_STATUSES),
   unit: z.object({ id: z.uuid(), name: z.string() }),
@@ -309,6 +311,17 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
             items: z.object({ anonymous: countView, case: countView, topic: countView }),
             decisions: z.object({ due: countView, onTime: countView, late: countView, nobodysJob: countView }),
             feedback: z.object({ due: countView, onTime: countView, late: countView }),
+            familyFeedback: z
+              .array(
+                z.object({
+                  period: z.string(),
+                  listened: z.object({ yes: countView, partly: countView, no: countView }),
+                  understood: z.object({ yes: countView, partly: countView, no: countView }),
+                }),
+              )
+              .describe(
+                'Familjeportalens "Blev du lyssnad på?" och "Förstod du vad som bestämdes?" per månad (period = månadens första dag) från terminens början till i dag: hur många svarade ja, lite och nej. Svaren är anonyma; antal under 5 skickas inte.',
+              ),
           }),
           ...authedErrors,
         },

@@ -153,7 +153,8 @@ export function registerMinutesRoutes(app: FastifyInstance, deps: AppDeps): void
           teamName: t?.name ?? '',
           meetingDate: item.meetingDate,
           topics: [`Vi pratade om hur vi kan hjälpa ${childLabel}.`],
-          childWords: voice?.childWords ?? null,
+          // The family's version reaches the guardians: never the words the child keeps from them (issue 7).
+          childWords: voice && !voice.childWordsPrivate ? voice.childWords : null,
           guardianWords: voice?.guardianWords ?? null,
           decisions: decisions.filter((d) => d.agendaItemId === item.id).map(toMinutesDecision),
           feedback: task ? { ownerName: task.owner.name, ownerUnitName: task.owner.unitName, dueDate: task.dueDate } : null,

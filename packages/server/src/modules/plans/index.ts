@@ -174,7 +174,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['plans'],
         summary: 'Bedömningar med hjulet / wheel assessments',
         description:
-          'Bedömningar över tid från barnets, varje vårdnadshavares och verksamheternas perspektiv, med underlaget för diagrammen: första mot senaste per perspektiv och skillnaden mellan barnets och verksamheternas betyg (störst skillnad markerad). Syns för den verksamhet som gjorde bedömningen och för verksamheter som samtycket omfattar för bedömningar och planer.',
+          'Bedömningar över tid från barnets, varje vårdnadshavares och verksamheternas perspektiv, med underlaget för diagrammen: första mot senaste per perspektiv och skillnaden mellan barnets och verksamheternas betyg (störst skillnad markerad). Syns för den verksamhet som gjorde bedömningen och för verksamheter som samtycket omfattar för bedömningar och planer. enteredVia portal: barnet eller en vårdnadshavare svarade själv i familjeportalen; privateAreaKeys: områden i barnets eget svar som barnet inte visar för vårdnadshavare (teamet ser dem). / enteredVia and privateAreaKeys: the child’s private areas, shown to the team, never to guardians.',
         params: uuidParam,
         response: {
           200: z.object({
@@ -194,6 +194,8 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps): void {
                 wheelVersion: z.number().int(),
                 unit: z.object({ id: z.uuid(), name: z.string() }),
                 enteredByName: z.string(),
+                enteredVia: z.enum(['staff', 'portal']),
+                privateAreaKeys: z.array(z.string()),
                 createdAt: z.string(),
               }),
             ),

@@ -80,6 +80,10 @@ async function planData(s: Scoped, planId: string, number: number) {
         professionalsDate: latest(gaps.map((g) => g.professionalDate)),
       }
     : null;
+  // The family's version goes to the guardians too: never the areas the child keeps from them (issue 7).
+  const hidden = new Set(assessments.childLatestPrivateAreaKeys);
+  const familyWheel: PlanPdfWheel | null =
+    wheel && hidden.size > 0 ? { ...wheel, child: wheel.child?.map((v, i) => (hidden.has(active[i]!.key) ? null : v)) ?? null } : wheel;
   const reader = await pdfReader(s);
   await s.audit({
     action: 'export',
@@ -97,6 +101,7 @@ async function planData(s: Scoped, planId: string, number: number) {
     child,
     areas,
     wheel,
+    familyWheel,
     reader,
     base: {
       kind: content.kind,
@@ -134,7 +139,7 @@ export function registerPlanPdfRoutes(app: FastifyInstance, deps: AppDeps): void
     async (request, reply) => {
       const pdf = await scoped(actorOf(request), async (s) => {
         const d = await planData(s, request.params.id, request.params.number);
-        return renderFamilyPlanPdf({ ...d.base, childLabel: d.child?.givenName ?? 'ditt barn', contact: d.reader });
+        return renderFamilyPlanPdf({ ...d.base, wheel: d.familyWheel, childLabel: d.child?.givenName ?? 'ditt barn', contact: d.reader });
       });
       return sendPdf(reply, 'var-plan.pdf', pdf);
     },

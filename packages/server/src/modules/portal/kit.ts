@@ -12,6 +12,24 @@ import { requirePortalSession, type PortalSession } from './session.ts';
 export const childParam = z.strictObject({
   child: z.string().regex(/^[0-9a-f-]{36}\.[0-9a-f-]{36}$/i, 'Ogiltigt barn-id / invalid child id'),
 });
+/** A consent in plain language, as the portal shows it (GET …/consents and every consent action). */
+export const consentView = z.object({
+  id: z.uuid(),
+  purpose: z.string(),
+  units: z.array(z.string()),
+  /** The units with their ids, for "återkalla för en verksamhet"; `canWithdraw` is false for the unit that has the case. */
+  unitChoices: z.array(z.object({ id: z.uuid(), name: z.string(), canWithdraw: z.boolean() })),
+  /** Units taken out of the consent, when and by whom (in plain Swedish). */
+  withdrawnUnits: z.array(z.object({ name: z.string(), on: z.string(), by: z.string() })),
+  about: z.array(z.string()),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  status: z.enum(['active', 'withdrawn', 'expired', 'pending']),
+  statusText: z.string(),
+  myAnswer: z.string().nullable(),
+  /** This person's answer is needed now (a pending request, or they said no and may change their mind). */
+  canAnswer: z.boolean(),
+});
 export const portalErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
 
 /**

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { problemSchema, singleLine } from '../../http/schemas.ts';
 import { PASSWORD_MAX } from '../me/index.ts';
 import { clearPortalCookie, endPortalSession, portalLocalLogin } from './session.ts';
-import { childParam, portalErrors, portalKit } from './kit.ts';
+import { childParam, consentView, portalErrors, portalKit } from './kit.ts';
 import { registerPortalWheelRoutes } from './wheel.routes.ts';
 import { registerPortalPlanRoutes } from './plan.routes.ts';
 import { registerPortalConsentRoutes } from './consent.routes.ts';
@@ -19,17 +19,6 @@ const portalChild = z.object({
   adult: z.boolean(),
   hasCase: z.boolean(),
 });
-const consentView = z.object({
-  id: z.uuid(),
-  purpose: z.string(),
-  units: z.array(z.string()),
-  about: z.array(z.string()),
-  validFrom: z.string(),
-  validUntil: z.string(),
-  status: z.enum(['active', 'withdrawn', 'expired', 'pending']),
-  statusText: z.string(),
-  myAnswer: z.string().nullable(),
-});
 const nextMeetingView = z.object({
   date: z.string(),
   startTime: z.string(),
@@ -38,6 +27,10 @@ const nextMeetingView = z.object({
   familyStatus: z.string(),
   myWords: z.string().nullable(),
   version: z.number().int(),
+  /** The child: whether their words are kept from the guardians (always false for a guardian). */
+  wordsPrivate: z.boolean(),
+  /** A guardian: the child's words, unless the child keeps them private (null then, and for the child). */
+  childWords: z.string().nullable(),
 });
 const nextView = (n: PortalNextMeeting | null) =>
   n && {
@@ -48,6 +41,8 @@ const nextView = (n: PortalNextMeeting | null) =>
     familyStatus: n.familyStatus,
     myWords: n.myWords,
     version: n.version,
+    wordsPrivate: n.wordsPrivate,
+    childWords: n.childWords,
   };
 
 const portalMe = z.object({
@@ -209,12 +204,17 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
       schema: {
         tags,
         summary: 'Nästa möte och mina ord / the next meeting and my words',
-        description: 'Nästa teammöte om barnet, om familjen är inbjuden, och den inloggades egna ord inför mötet. null när inget möte är planerat.',
+        description:
+          'Nästa teammöte om barnet, om familjen är inbjuden, och den inloggades egna ord inför mötet (null när inget möte är planerat). En vårdnadshavare får också barnets ord (childWords), utom när barnet har valt att inte visa dem: då null, utan att det syns att något är dolt. Barnet får wordsPrivate och canKeepPrivate (barnet själv, under 18, bedömt som moget i det senaste samtycket eller minst 15 år). / The next meeting and my words; a guardian also gets the child’s words unless the child keeps them private.',
         params: childParam,
-        response: { 200: z.object({ meeting: nextMeetingView.nullable() }), ...errors },
+        response: { 200: z.object({ meeting: nextMeetingView.nullable(), canKeepPrivate: z.boolean() }), ...errors },
       },
     },
-    async (request) => withPerson(session(request), async (repo) => ({ meeting: nextView(await repo.nextMeeting(request.params.child)) })),
+    async (request) =>
+      withPerson(session(request), async (repo) => {
+        const res = await repo.nextMeeting(request.params.child);
+        return { meeting: nextView(res.meeting), canKeepPrivate: res.canKeepPrivate };
+      }),
   );
 
   r.put(
@@ -225,11 +225,15 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
       schema: {
         tags,
         summary: 'Det här vill jag säga / my words before the meeting',
-        description: `Barnets (eller vårdnadshavarens) egna ord inför nästa möte, högst ${MAX_WORDS} tecken. De hamnar direkt på mötets dagordning som barnets röst. version är den version du utgick från (0 om inget fanns); en gammal version ger 409 med den sparade texten, och inget skrivs över.`,
+        description: `Barnets (eller vårdnadshavarens) egna ord inför nästa möte, högst ${MAX_WORDS} tecken. De hamnar direkt på mötets dagordning som barnets röst. version är den version du utgick från (0 om inget fanns); en gammal version ger 409 med den sparade texten, och inget skrivs över. private (bara barnet, och bara när canKeepPrivate): true = vårdnadshavarna ser inte orden, teamet ser dem märkta; annars 400. Utelämnat behålls det tidigare valet. / My words before the meeting; private: the child keeps them from the guardians.`,
         params: childParam,
-        body: z.strictObject({ words: z.string().max(MAX_WORDS + 1000), version: z.number().int().min(0).max(2147483647) }),
+        body: z.strictObject({
+          words: z.string().max(MAX_WORDS + 1000),
+          version: z.number().int().min(0).max(2147483647),
+          private: z.boolean().optional(),
+        }),
         response: {
-          200: z.object({ meeting: nextMeetingView }),
+          200: z.object({ meeting: nextMeetingView, canKeepPrivate: z.boolean() }),
           ...errors,
           409: problemSchema.extend({ current: nextMeetingView.nullable().optional() }),
         },
@@ -237,9 +241,11 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
     },
     async (request, reply) => {
       try {
-        return await withPerson(session(request), async (repo) => ({
-          meeting: nextView(await repo.saveWords(request.params.child, request.body.words, request.body.version))!,
-        }));
+        return await withPerson(session(request), async (repo) => {
+          const { words, version, private: keepPrivate } = request.body;
+          const saved = await repo.saveWords(request.params.child, words, version, keepPrivate);
+          return { meeting: nextView(saved.meeting)!, canKeepPrivate: saved.canKeepPrivate };
+        });
       } catch (err) {
         if (!(err instanceof PortalConflict)) throw err;
         return reply

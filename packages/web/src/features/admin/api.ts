@@ -9,6 +9,7 @@ export const adminKeys = {
   teams: ['admin', 'teams'] as const,
   consentPolicy: ['admin', 'consent-policy'] as const,
   meetingPolicy: ['admin', 'meeting-policy'] as const,
+  portalSettings: ['admin', 'portal-settings'] as const,
 };
 
 export const usePrincipals = () => useQuery({ queryKey: adminKeys.principals, queryFn: () => api.get<ListResponse<Principal>>('/admin/principals') });
@@ -35,6 +36,16 @@ export interface MeetingPolicy {
 export const useMeetingPolicy = () => useQuery({ queryKey: adminKeys.meetingPolicy, queryFn: () => api.get<MeetingPolicy>('/admin/meeting-policy') });
 
 export const saveMeetingPolicy = (policy: MeetingPolicy) => api.put<MeetingPolicy>('/admin/meeting-policy', policy);
+
+/** The family portal's settings: whether "Vem har läst om oss?" shows staff names (default no). */
+export interface PortalSettings {
+  showStaffNames: boolean;
+}
+
+export const usePortalSettings = () =>
+  useQuery({ queryKey: adminKeys.portalSettings, queryFn: () => api.get<PortalSettings>('/admin/portal-settings') });
+
+export const savePortalSettings = (settings: PortalSettings) => api.put<PortalSettings>('/admin/portal-settings', settings);
 
 /** Trims a text input; empty becomes undefined (for create) or null (for update). */
 export const optionalText = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());

@@ -260,6 +260,16 @@ function ConsentCard({ consent }: { consent: Consent }) {
         items={[
           { term: t('consent.validity'), value: t('consent.validityValue', { from: consent.validFrom, until: consent.validUntil }) },
           { term: t('consent.units'), value: consent.units.map((u) => u.name).join(', ') },
+          ...(consent.unitWithdrawals.length > 0
+            ? [
+                {
+                  term: t('consent.unitWithdrawals'),
+                  value: consent.unitWithdrawals
+                    .map((w) => t('consent.unitWithdrawal', { unit: w.unit.name, date: date(w.on), by: w.byLabel }))
+                    .join(' '),
+                },
+              ]
+            : []),
           { term: t('consent.categories'), value: consent.categories.map(labels.category).join(', ') },
           ...(consent.purposeText ? [{ term: t('consent.purposeText'), value: consent.purposeText }] : []),
         ]}

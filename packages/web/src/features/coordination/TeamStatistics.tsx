@@ -5,7 +5,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { Loading } from '../../ui/Loading';
 import { SelectField } from '../../ui/SelectField';
 import { todaySv } from '../cases/api';
-import { useTeamStatistics, type Count } from '../meetings/api';
+import { useTeamStatistics, type Count, type FamilyFeedbackMonth } from '../meetings/api';
 
 /** A school term: VT = January–June, HT = July–December. */
 export function termOf(date: string): string {
@@ -28,6 +28,56 @@ export function termChoices(today: string): { choices: string[]; current: string
 }
 
 type Row = [key: string, count: Count];
+
+/**
+ * The family portal's "Blev du lyssnad på?" and "Förstod du vad som bestämdes?" per month. The
+ * answers are anonymous, and a count under 5 is never shown (the server does not send it).
+ */
+function FamilyFeedbackTable({ term, months }: { term: string; months: FamilyFeedbackMonth[] }) {
+  const { t, i18n } = useTranslation();
+  const monthName = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const shown = (c: Count) => (c.value === null ? t('coordination.statistics.family.fewerThanFive') : c.display);
+  const headingId = `statistics-family-${term}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <Heading level={3} data-size="sm" id={headingId}>
+        {t('coordination.statistics.family.heading')}
+      </Heading>
+      <Paragraph>{t('coordination.statistics.family.intro')}</Paragraph>
+      {months.length === 0 ? (
+        <Paragraph>{t('coordination.statistics.family.none')}</Paragraph>
+      ) : (
+        <div className="table-wrap">
+          <Table zebra>
+            <caption>{t('coordination.statistics.family.caption', { term })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('coordination.statistics.family.month')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('coordination.statistics.family.question')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('coordination.statistics.family.yes')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('coordination.statistics.family.partly')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('coordination.statistics.family.no')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {months.flatMap((m) =>
+                (['listened', 'understood'] as const).map((q) => (
+                  <Table.Row key={`${m.period}-${q}`}>
+                    <Table.HeaderCell scope="row">{monthName.format(new Date(`${m.period}T00:00:00Z`))}</Table.HeaderCell>
+                    <Table.HeaderCell scope="row">{t(`coordination.statistics.family.${q}`)}</Table.HeaderCell>
+                    <Table.Cell className="nowrap">{shown(m[q].yes)}</Table.Cell>
+                    <Table.Cell className="nowrap">{shown(m[q].partly)}</Table.Cell>
+                    <Table.Cell className="nowrap">{shown(m[q].no)}</Table.Cell>
+                  </Table.Row>
+                )),
+              )}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
 
 /** "Teamets statistik" for a term: counts only, small ones shown as "<5" by the server. */
 export function StatisticsSection({ team }: { team: { id: string; name: string } }) {
@@ -92,6 +142,7 @@ export function StatisticsSection({ team }: { team: { id: string; name: string }
           </Table>
         </div>
       )}
+      {s && <FamilyFeedbackTable term={s.term} months={s.familyFeedback ?? []} />}
     </section>
   );
 }

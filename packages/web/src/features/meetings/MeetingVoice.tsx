@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { isApiError } from '../../api/client';
 import type { ListResponse } from '../../api/types';
 import { useLocalize } from '../../i18n/localize';
@@ -14,6 +14,18 @@ import { agendaKeys, conflictingVoice, FAMILY_STATUSES, saveVoice, type AgendaIt
 
 const SHOWN = fieldMatcher(['childWords', 'guardianWords', 'familyStatus']);
 
+/** The child's words are private (family portal): the team sees them, the guardians do not. */
+function PrivateWordsTag() {
+  const { t } = useTranslation();
+  return (
+    <span className="block">
+      <Tag data-size="sm" data-color="info">
+        {t('meetings.voice.childWordsPrivate')}
+      </Tag>
+    </span>
+  );
+}
+
 /** The saved voice, read-only: the child's words, the guardians' words and the family's part. */
 function VoiceFacts({ voice }: { voice: Voice }) {
   const { t } = useTranslation();
@@ -21,7 +33,10 @@ function VoiceFacts({ voice }: { voice: Voice }) {
     <dl className="voice__facts">
       <div>
         <dt>{t('meetings.voice.childWords')}</dt>
-        <dd className="pre-wrap">{voice.childWords ?? t('meetings.voice.nothingWritten')}</dd>
+        <dd className="pre-wrap">
+          {voice.childWords ?? t('meetings.voice.nothingWritten')}
+          {voice.childWords && voice.childWordsPrivate && <PrivateWordsTag />}
+        </dd>
       </div>
       <div>
         <dt>{t('meetings.voice.guardianWords')}</dt>
@@ -145,7 +160,9 @@ function VoiceForm({
         multiline
         rows={3}
         label={t('meetings.voice.childWords')}
-        description={t('meetings.voice.wordsHelp')}
+        description={
+          voice?.childWordsPrivate ? `${t('meetings.voice.wordsHelp')} ${t('meetings.voice.childWordsPrivate')}.` : t('meetings.voice.wordsHelp')
+        }
         value={childWords}
         error={errorFor('childWords')}
         onChange={(e) => setChildWords(e.target.value)}

@@ -265,6 +265,8 @@ export const FAMILY_STATUSES: readonly FamilyStatus[] = ['not_invited', 'invited
 export interface Voice {
   agendaItemId: string;
   childWords: string | null;
+  /** The child keeps their words from their guardians (family portal): the team sees them, marked. */
+  childWordsPrivate: boolean;
   guardianWords: string | null;
   familyStatus: FamilyStatus;
   unit: { id: string; name: string };
@@ -339,6 +341,21 @@ export interface TeamStatistics {
   items: { anonymous: Count; case: Count; topic: Count };
   decisions: { due: Count; onTime: Count; late: Count; nobodysJob: Count };
   feedback: { due: Count; onTime: Count; late: Count };
+  /** The family portal's "Blev du lyssnad på?" per month: anonymous answers, counts under 5 hidden. */
+  familyFeedback: FamilyFeedbackMonth[];
+}
+
+export interface FamilyFeedbackCounts {
+  yes: Count;
+  partly: Count;
+  no: Count;
+}
+
+export interface FamilyFeedbackMonth {
+  /** The first day of the month. */
+  period: string;
+  listened: FamilyFeedbackCounts;
+  understood: FamilyFeedbackCounts;
 }
 
 const itemPath = (id: string) => `/agenda-items/${encodeURIComponent(id)}`;

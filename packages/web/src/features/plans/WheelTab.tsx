@@ -481,8 +481,20 @@ function HistorySection({ data }: { data: AssessmentList }) {
                 {rows.map(({ a, r }) => (
                   <Table.Row key={a.id}>
                     <Table.Cell className="nowrap">{a.date}</Table.Cell>
-                    <Table.Cell>{who(a)}</Table.Cell>
-                    <Table.Cell>{r?.rating === null || r?.rating === undefined ? t('wheel.form.notRated') : num(r.rating)}</Table.Cell>
+                    <Table.Cell>
+                      {who(a)}
+                      {a.enteredVia === 'portal' && <span className="block muted">{t('wheel.history.viaPortal')}</span>}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {r?.rating === null || r?.rating === undefined ? t('wheel.form.notRated') : num(r.rating)}
+                      {a.privateAreaKeys.includes(area.key) && (
+                        <span className="block">
+                          <Tag data-size="sm" data-color="info">
+                            {t('wheel.history.private')}
+                          </Tag>
+                        </span>
+                      )}
+                    </Table.Cell>
                     <Table.Cell>
                       {r?.strengths || r?.worries || r?.needs ? (
                         <>

@@ -60,6 +60,10 @@ export interface Assessment {
   wheelVersion: number;
   unit: { id: string; name: string };
   enteredByName: string;
+  /** 'portal': the child or a guardian answered in the family portal themselves. */
+  enteredVia: 'staff' | 'portal';
+  /** Areas of the child's own answer the child keeps from their guardians; the team sees them, marked. */
+  privateAreaKeys: string[];
   createdAt: string;
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Link as RouterLink, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Heading, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Heading, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { isApiError } from '../../api/client';
 import { useLocalize } from '../../i18n/localize';
 import { DefinitionList, type DefinitionItem } from '../../ui/DefinitionList';
@@ -46,11 +46,24 @@ function Contact({ email, phone }: { email: string | null; phone?: string | null
 }
 
 /** "Det här vill jag säga": the person's own words before the meeting, saved on its agenda. */
-function MyWords({ child, relation, meeting }: { child: string; relation: PortalRelation; meeting: PortalNextMeeting }) {
+function MyWords({
+  child,
+  relation,
+  meeting,
+  canKeepPrivate,
+}: {
+  child: string;
+  relation: PortalRelation;
+  meeting: PortalNextMeeting;
+  canKeepPrivate: boolean;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [text, setText] = useState(meeting.myWords ?? '');
   const [version, setVersion] = useState(meeting.version);
+  // The child's choice to keep their words from their guardians (only offered when allowed).
+  const mayHide = relation === 'self' && canKeepPrivate;
+  const [keepPrivate, setKeepPrivate] = useState(meeting.wordsPrivate);
   const [error, setError] = useState<unknown>(null);
   const [tooLong, setTooLong] = useState(false);
   const [conflict, setConflict] = useState<PortalNextMeeting | null>(null);
@@ -59,6 +72,7 @@ function MyWords({ child, relation, meeting }: { child: string; relation: Portal
   const conflictRef = useRef<HTMLDivElement>(null);
   const errorFor = useFieldErrors({}, error);
   const fieldError = tooLong ? t('portal.words.tooLong', { max: MAX_WORDS }) : errorFor('words');
+  const privateError = errorFor('private');
 
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
@@ -74,12 +88,13 @@ function MyWords({ child, relation, meeting }: { child: string; relation: Portal
     setTooLong(false);
     setSaving(true);
     try {
-      const saved = await savePortalWords(child, { words: text, version });
+      const saved = await savePortalWords(child, { words: text, version, ...(mayHide ? { private: keepPrivate } : {}) });
       setVersion(saved.meeting.version);
       setText(saved.meeting.myWords ?? '');
+      setKeepPrivate(saved.meeting.wordsPrivate);
       setConflict(null);
-      qc.setQueryData(portalKeys.nextMeeting(child), { meeting: saved.meeting });
-      setStatus(t('portal.words.saved'));
+      qc.setQueryData(portalKeys.nextMeeting(child), { meeting: saved.meeting, canKeepPrivate: saved.canKeepPrivate });
+      setStatus(t(saved.meeting.wordsPrivate ? 'portal.words.savedPrivate' : 'portal.words.saved'));
     } catch (e) {
       const current = conflictingWords(e);
       if (current) {
@@ -103,7 +118,7 @@ function MyWords({ child, relation, meeting }: { child: string; relation: Portal
         void save();
       }}
     >
-      <FormAlert error={error} unmatched={unmatchedFieldErrors(error, (f) => f === 'words')} level={3} />
+      <FormAlert error={error} unmatched={unmatchedFieldErrors(error, (f) => f === 'words' || f === 'private')} level={3} />
       {conflict && (
         <Alert data-color="warning" ref={conflictRef} tabIndex={-1} className="form-alert">
           <Heading level={3} data-size="xs">
@@ -136,6 +151,19 @@ function MyWords({ child, relation, meeting }: { child: string; relation: Portal
           setStatus('');
         }}
       />
+      {mayHide && (
+        <Checkbox
+          className="portal-words-private"
+          label={t('portal.words.private')}
+          description={t('portal.words.privateHelp')}
+          checked={keepPrivate}
+          error={privateError}
+          onChange={(e) => {
+            setKeepPrivate(e.target.checked);
+            setStatus('');
+          }}
+        />
+      )}
       <div>
         <Button type="submit" className="portal-touch" loading={saving}>
           {t('portal.words.save')}
@@ -151,6 +179,7 @@ function NextMeeting({ child, relation }: { child: string; relation: PortalRelat
   const date = useDate();
   const next = usePortalNextMeeting(child);
   const meeting = next.data?.meeting ?? null;
+  const canKeepPrivate = next.data?.canKeepPrivate === true;
   return (
     <Section id="portal-next-meeting" icon={<CalendarIcon />} title={t('portal.meeting.title')}>
       {next.isPending && <Loading text={t('portal.loading')} />}
@@ -166,7 +195,17 @@ function NextMeeting({ child, relation }: { child: string; relation: PortalRelat
             ]}
           />
           <Paragraph>{t(`portal.meeting.${meeting.invited ? 'invited' : 'notInvited'}.${relation}`)}</Paragraph>
-          <MyWords key={`${meeting.date}|${meeting.startTime}`} child={child} relation={relation} meeting={meeting} />
+          {relation === 'guardian' && meeting.childWords && (
+            <>
+              <Heading level={3} data-size="xs" id="portal-child-words">
+                {t('portal.words.childWordsTitle')}
+              </Heading>
+              <blockquote className="portal-quote" aria-labelledby="portal-child-words">
+                {meeting.childWords}
+              </blockquote>
+            </>
+          )}
+          <MyWords key={`${meeting.date}|${meeting.startTime}`} child={child} relation={relation} meeting={meeting} canKeepPrivate={canKeepPrivate} />
         </>
       )}
     </Section>

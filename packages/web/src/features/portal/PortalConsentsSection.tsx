@@ -1,11 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { DefinitionList, type DefinitionItem } from '../../ui/DefinitionList';
 import { FormAlert } from '../../ui/FormAlert';
 import { Loading } from '../../ui/Loading';
-import { portalKeys, usePortalConsents, withdrawPortalConsent, type PortalConsent, type PortalConsentStatus, type PortalRelation } from './api';
+import {
+  answerPortalConsent,
+  portalKeys,
+  usePortalConsents,
+  withdrawPortalConsent,
+  withdrawPortalConsentUnit,
+  type PortalConsent,
+  type PortalConsentStatus,
+  type PortalRelation,
+} from './api';
 import { ConsentIcon } from './icons';
 import { Section, useDate } from './parts';
 
@@ -95,6 +104,143 @@ function Withdraw({
   );
 }
 
+/** A consent request waiting for this person's answer: "ja" or "nej", with the card above as what it means. */
+function Answer({ child, consent, onAnswered }: { child: string; consent: PortalConsent; onAnswered: (answer: 'given' | 'refused') => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState<'given' | 'refused' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const titleId = `portal-answer-${consent.id}`;
+  const send = async (answer: 'given' | 'refused') => {
+    setBusy(answer);
+    setError(null);
+    try {
+      const list = await answerPortalConsent(child, consent.id, answer);
+      qc.setQueryData(portalKeys.consents(child), list);
+      onAnswered(answer);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className="portal-confirm" role="group" aria-labelledby={titleId}>
+      <Heading level={4} data-size="xs" id={titleId}>
+        {t('portal.consents.answer.title')}
+      </Heading>
+      <Paragraph>{t('portal.consents.answer.text')}</Paragraph>
+      <FormAlert error={error} level={5} />
+      <div className="portal-actions">
+        <Button type="button" className="portal-touch" loading={busy === 'given'} disabled={busy !== null} onClick={() => void send('given')}>
+          {t('portal.consents.answer.yes')}
+        </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          className="portal-touch"
+          loading={busy === 'refused'}
+          disabled={busy !== null}
+          onClick={() => void send('refused')}
+        >
+          {t('portal.consents.answer.no')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** "Återkalla för en verksamhet": choose one unit, then confirm. The rest of the consent still holds. */
+function WithdrawUnit({ child, consent, onWithdrawn }: { child: string; consent: PortalConsent; onWithdrawn: (unit: string) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const choices = consent.unitChoices.filter((u) => u.canWithdraw);
+  const [open, setOpen] = useState(false);
+  const [unitId, setUnitId] = useState('');
+  const [choiceError, setChoiceError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const legend = useRef<HTMLHeadingElement>(null);
+  const titleId = `portal-withdraw-unit-${consent.id}`;
+  useEffect(() => {
+    if (open) legend.current?.focus();
+  }, [open]);
+  if (choices.length === 0 || consent.unitChoices.length < 3) return null;
+  const chosen = choices.find((u) => u.id === unitId);
+  const cancel = () => {
+    setOpen(false);
+    setUnitId('');
+    setError(null);
+    requestAnimationFrame(() => openButton.current?.focus());
+  };
+  const confirm = async () => {
+    if (!chosen) {
+      setChoiceError(t('portal.consents.unit.choose'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const list = await withdrawPortalConsentUnit(child, consent.id, chosen.id);
+      qc.setQueryData(portalKeys.consents(child), list);
+      onWithdrawn(chosen.name);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!open)
+    return (
+      <div>
+        <Button ref={openButton} type="button" variant="tertiary" className="portal-touch" onClick={() => setOpen(true)}>
+          {t('portal.consents.unit.button')}
+        </Button>
+      </div>
+    );
+  return (
+    <div className="portal-confirm" role="group" aria-labelledby={titleId}>
+      <Heading level={4} data-size="xs" id={titleId} ref={legend} tabIndex={-1}>
+        {t('portal.consents.unit.title')}
+      </Heading>
+      <Paragraph>{t('portal.consents.unit.text')}</Paragraph>
+      <fieldset className="portal-unit-choices" aria-describedby={choiceError ? `${titleId}-error` : undefined}>
+        <legend>{t('portal.consents.unit.legend')}</legend>
+        {choices.map((u) => (
+          <label key={u.id} className="portal-unit-choice">
+            <input
+              type="radio"
+              name={`unit-${consent.id}`}
+              value={u.id}
+              checked={unitId === u.id}
+              onChange={() => {
+                setUnitId(u.id);
+                setChoiceError('');
+              }}
+            />
+            <span>{u.name}</span>
+          </label>
+        ))}
+        {choiceError && (
+          <ValidationMessage id={`${titleId}-error`} role="alert">
+            {choiceError}
+          </ValidationMessage>
+        )}
+      </fieldset>
+      <FormAlert error={error} level={5} />
+      <div className="portal-actions">
+        <Button type="button" data-color="danger" className="portal-touch" loading={busy} onClick={() => void confirm()}>
+          {chosen ? t('portal.consents.unit.yes', { unit: chosen.name }) : t('portal.consents.unit.yesNone')}
+        </Button>
+        <Button type="button" variant="secondary" className="portal-touch" disabled={busy} onClick={cancel}>
+          {t('portal.consents.withdraw.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 function ConsentCard({
   child,
   relation,
@@ -104,7 +250,7 @@ function ConsentCard({
   child: string;
   relation: PortalRelation;
   consent: PortalConsent;
-  onWithdrawn: () => void;
+  onWithdrawn: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const date = useDate();
@@ -123,6 +269,14 @@ function ConsentCard({
     { term: t('portal.consents.purpose'), value: consent.purpose },
     { term: t('portal.consents.units'), value: list(consent.units) },
     { term: t('portal.consents.about'), value: list(consent.about) },
+    ...(consent.withdrawnUnits.length > 0
+      ? [
+          {
+            term: t('portal.consents.unit.withdrawnTerm'),
+            value: list(consent.withdrawnUnits.map((w) => t('portal.consents.unit.withdrawnValue', { unit: w.name, date: date(w.on) }))),
+          },
+        ]
+      : []),
     { term: t('portal.consents.until'), value: date(consent.validUntil) },
   ];
   return (
@@ -145,7 +299,19 @@ function ConsentCard({
             })}
           </Paragraph>
         )}
-        {canWithdraw(consent) && <Withdraw child={child} relation={relation} consent={consent} onWithdrawn={onWithdrawn} />}
+        {consent.canAnswer && (
+          <Answer
+            child={child}
+            consent={consent}
+            onAnswered={(answer) => onWithdrawn(t(answer === 'given' ? 'portal.consents.answer.doneYes' : 'portal.consents.answer.doneNo'))}
+          />
+        )}
+        {canWithdraw(consent) && (
+          <Withdraw child={child} relation={relation} consent={consent} onWithdrawn={() => onWithdrawn(t('portal.consents.withdraw.done'))} />
+        )}
+        {canWithdraw(consent) && (
+          <WithdrawUnit child={child} consent={consent} onWithdrawn={(unit) => onWithdrawn(t('portal.consents.unit.done', { unit }))} />
+        )}
       </article>
     </Card>
   );
@@ -178,9 +344,9 @@ export function PortalConsentsSection({ child, relation }: { child: string; rela
                   child={child}
                   relation={relation}
                   consent={c}
-                  onWithdrawn={() => {
+                  onWithdrawn={(message) => {
                     setWithdrawnId(c.id);
-                    setStatus(t('portal.consents.withdraw.done'));
+                    setStatus(message);
                   }}
                 />
               </li>

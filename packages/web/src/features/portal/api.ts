@@ -40,8 +40,14 @@ export interface PortalConsent {
   about: string[];
   validFrom: string;
   validUntil: string;
+  /** The consent's units with ids; canWithdraw is false for the unit that has the case. */
+  unitChoices: { id: string; name: string; canWithdraw: boolean }[];
+  /** Units taken out of the consent: name, date and who. */
+  withdrawnUnits: { name: string; on: string; by: string }[];
   status: PortalConsentStatus;
   statusText: string;
+  /** This person's answer is needed now. */
+  canAnswer: boolean;
   /** The person's own answer when they were asked (a guardian), else null. */
   myAnswer: string | null;
 }
@@ -57,6 +63,10 @@ export interface PortalNextMeeting {
   myWords: string | null;
   /** The voice's version to save from (0 when nothing is saved yet). */
   version: number;
+  /** The child: their words are kept from their guardians (always false for a guardian). */
+  wordsPrivate: boolean;
+  /** A guardian: the child's words, unless the child keeps them private (then null; null for the child). */
+  childWords: string | null;
 }
 
 /** The most the server stores of "Det här vill jag säga". */
@@ -184,7 +194,7 @@ export function usePortalReadLog(child: string) {
 export function usePortalNextMeeting(child: string) {
   return useQuery({
     queryKey: portalKeys.nextMeeting(child),
-    queryFn: () => portalRequest<{ meeting: PortalNextMeeting | null }>('GET', `${childPath(child)}/next-meeting`),
+    queryFn: () => portalRequest<{ meeting: PortalNextMeeting | null; canKeepPrivate: boolean }>('GET', `${childPath(child)}/next-meeting`),
     retry: retryServerErrors,
   });
 }
@@ -193,8 +203,11 @@ export function usePortalNextMeeting(child: string) {
  * Saves "Det här vill jag säga". A 409 carries the saved meeting as `current` in the error's body
  * (see conflictingWords): nothing is overwritten.
  */
-export function savePortalWords(child: string, body: { words: string; version: number }): Promise<{ meeting: PortalNextMeeting }> {
-  return portalRequest<{ meeting: PortalNextMeeting }>('PUT', `${childPath(child)}/my-words`, body);
+export function savePortalWords(
+  child: string,
+  body: { words: string; version: number; private?: boolean },
+): Promise<{ meeting: PortalNextMeeting; canKeepPrivate: boolean }> {
+  return portalRequest<{ meeting: PortalNextMeeting; canKeepPrivate: boolean }>('PUT', `${childPath(child)}/my-words`, body);
 }
 
 /** The saved meeting and words from a 409 on savePortalWords, else null. */
@@ -205,6 +218,117 @@ export function conflictingWords(error: unknown): PortalNextMeeting | null {
 }
 
 /** Withdraws the person's own consent; the answer is the child's consents after the change. */
+export function answerPortalConsent(child: string, consentId: string, answer: 'given' | 'refused'): Promise<PortalConsent[]> {
+  return portalRequest('POST', `${childPath(child)}/consents/${encodeURIComponent(consentId)}/answer`, { answer });
+}
+
+export function withdrawPortalConsentUnit(child: string, consentId: string, unitId: string): Promise<PortalConsent[]> {
+  return portalRequest('POST', `${childPath(child)}/consents/${encodeURIComponent(consentId)}/withdraw-unit`, { unitId });
+}
+
 export function withdrawPortalConsent(child: string, consentId: string): Promise<PortalConsent[]> {
   return portalRequest<PortalConsent[]>('POST', `${childPath(child)}/consents/${encodeURIComponent(consentId)}/withdraw`, {});
+}
+
+// ---- "Mitt hjul" / "Barnets hjul" (issue 7) ----
+
+export interface PortalWheelArea {
+  key: string;
+  labelSv: string;
+  labelEn: string;
+  /** In the child's own words. */
+  descriptionSv: string;
+  descriptionEn: string;
+}
+
+export interface PortalWheelAnswer {
+  id: string;
+  date: string;
+  perspective: 'child' | 'guardian';
+  /** The signed-in person's own answer. */
+  mine: boolean;
+  ratings: { areaKey: string; rating: number; labelSv: string; labelEn: string }[];
+  /** The areas the child keeps from their guardians; only ever sent to the child. */
+  privateAreaKeys: string[];
+}
+
+export interface PortalWheel {
+  areas: PortalWheelArea[];
+  scale: { min: number; max: number; anchors: { value: number; labelSv: string; labelEn: string }[] };
+  /** The child may keep answers from their guardians. */
+  canKeepPrivate: boolean;
+  hasCase: boolean;
+  answers: PortalWheelAnswer[];
+}
+
+export interface PortalWheelBody {
+  ratings: { areaKey: string; rating: number | null }[];
+  privateAreaKeys?: string[];
+}
+
+export const portalWheelKeys = {
+  wheel: (child: string) => ['portal', 'child', child, 'wheel'] as const,
+};
+
+export function usePortalWheel(child: string) {
+  return useQuery({
+    queryKey: portalWheelKeys.wheel(child),
+    queryFn: () => portalRequest<PortalWheel>('GET', `${childPath(child)}/wheel`),
+    retry: retryServerErrors,
+  });
+}
+
+/** Saves today's answer; the answer is the wheel after the save, with the new answer's id. */
+export function savePortalWheel(child: string, body: PortalWheelBody): Promise<PortalWheel & { id: string }> {
+  return portalRequest<PortalWheel & { id: string }>('POST', `${childPath(child)}/wheel`, body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Min plan" / "Planen" and "Blev du lyssnad på?" (issue 7)
+
+export interface PortalPlan {
+  kind: 'barnets_plan' | 'sip';
+  kindLabel: string;
+  adoptedOn: string;
+  /** What the child said: shown first. */
+  childView: { strengths: string; challenges: string; areas: { area: string; words: string }[] };
+  /** What the guardians said and will do at home; absent when they said nothing. */
+  guardianView?: { strengths: string; challenges: string; atHome: { area: string; words: string }[] };
+  goals: { text: string; area: string; followUpOn: string }[];
+  actions: { what: string; area: string; who: string | null; role: string | null; when: { from: string | null; to: string | null } }[];
+  followUpOn: string | null;
+}
+
+/** 1 = ja, 2 = lite, 3 = nej. */
+export type PortalFeedbackAnswer = 1 | 2 | 3;
+
+export const portalPlanKeys = {
+  plan: (child: string) => ['portal', 'child', child, 'plan'] as const,
+  feedback: (child: string) => ['portal', 'child', child, 'feedback'] as const,
+};
+
+/** The adopted plan (never a draft), or null. */
+export function usePortalPlan(child: string) {
+  return useQuery({
+    queryKey: portalPlanKeys.plan(child),
+    queryFn: () => portalRequest<{ plan: PortalPlan | null }>('GET', `${childPath(child)}/plan`),
+    retry: retryServerErrors,
+  });
+}
+
+/** The family's version of the plan as PDF: a plain link (the portal cookie goes along). */
+export const portalPlanPdfUrl = (child: string) => `/api/v1/portal${childPath(child)}/plan.pdf`;
+
+/** `ask` is the meeting to give feedback on, or null when there is nothing to answer. */
+export function usePortalFeedback(child: string) {
+  return useQuery({
+    queryKey: portalPlanKeys.feedback(child),
+    queryFn: () => portalRequest<{ ask: { meetingDate: string } | null }>('GET', `${childPath(child)}/feedback`),
+    retry: retryServerErrors,
+  });
+}
+
+/** Sends the anonymous answer; a second answer about the same meeting is a 409. */
+export function sendPortalFeedback(child: string, body: { listened: PortalFeedbackAnswer; understood: PortalFeedbackAnswer }): Promise<void> {
+  return portalRequest<void>('POST', `${childPath(child)}/feedback`, body);
 }

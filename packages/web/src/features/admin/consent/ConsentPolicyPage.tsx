@@ -11,6 +11,7 @@ import { fieldMatcher, unmatchedFieldErrors, useFieldErrors } from '../../../ui/
 import { SavedStatus } from '../Editor';
 import { adminKeys, saveConsentPolicy, useConsentPolicy } from '../api';
 import { MeetingPolicySection } from './MeetingPolicySection';
+import { PortalSettingsSection } from './PortalSettingsSection';
 
 type PolicyField = keyof ConsentPolicy;
 type PolicyValues = Record<PolicyField, string>;
@@ -117,6 +118,7 @@ export function ConsentPolicyPage() {
       {policy.isError && <FormAlert error={policy.error} />}
       {policy.data && <ConsentPolicyForm policy={policy.data} />}
       <MeetingPolicySection />
+      <PortalSettingsSection />
     </>
   );
 }
