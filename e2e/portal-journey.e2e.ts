@@ -108,14 +108,19 @@ describe('Familjeportalen: the issue 7 journey (Elev E)', () => {
     await samir.getByText(WORDS).waitFor();
     await expectNoAxeViolations(samir, 'mötet med Tildes ord');
 
-    await samir.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ärenden', exact: true }).click();
+    await samir.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina ärenden', exact: true }).click();
     await samir.getByRole('table', { name: 'Ärenden' }).getByRole('link', { name: 'Elev E' }).first().click();
     await samir.getByRole('heading', { level: 1, name: 'Elev E' }).waitFor();
     await samir.getByRole('tab', { name: 'Samtycke' }).click();
     const card = samir.locator('.consent-card').filter({ hasText: 'skolfrånvaro och sömn' });
     await card.getByText(/BUP Region Exempel: återkallat .* av En vårdnadshavare i familjeportalen\./).waitFor();
-    const units = await card.getByRole('definition').first().textContent();
-    expect(units).toBeTruthy();
+    const units = await card
+      .locator('.definition-list__row')
+      .filter({ has: samir.locator('dt', { hasText: /^Verksamheter$/ }) })
+      .locator('dd')
+      .textContent();
+    expect(units).toContain('Elevhälsan Lindskolan');
+    expect(units).not.toContain('BUP');
     await expectNoAxeViolations(samir, 'ärendet Elev E: samtycket utan BUP');
 
     // ---- 5. The guardian's "Vem har läst om oss?" lists the samordnare's access. ----
@@ -128,8 +133,36 @@ describe('Familjeportalen: the issue 7 journey (Elev E)', () => {
   });
 });
 
-/** Step 2, filled in against the wheel section's controls. */
-async function rateWheel(_page: Page): Promise<void> {}
+/** Step 2: Tilde rates three areas, keeps "Må bra" from her guardians, and sees her answer under "Dina tidigare svar". */
+async function rateWheel(page: Page): Promise<void> {
+  const wheel = page.getByRole('region', { name: 'Mitt hjul' });
+  await wheel.getByRole('heading', { level: 3, name: 'Hur har du det nu?' }).waitFor();
+  // Each area is a group named by its legend (and the area's description in the child's words).
+  const area = (name: string) => wheel.getByRole('group', { name: new RegExp(`^${name} `) });
+  // Nothing chosen: a message, nothing saved.
+  await wheel.getByRole('button', { name: 'Spara mina svar' }).click();
+  await wheel.getByText('Välj minst ett svar innan du sparar.').waitFor();
+  await area('Trygg').getByRole('radio', { name: /^4 – / }).check();
+  await area('Må bra').getByRole('radio', { name: /^2 – / }).check();
+  await area('Aktiv').getByRole('radio', { name: /^5 – / }).check();
+  await area('Må bra').getByRole('checkbox', { name: 'Visa inte för mina vårdnadshavare' }).check();
+  await wheel.getByRole('button', { name: 'Spara mina svar' }).click();
+  await wheel.getByRole('status').getByText('Dina svar är sparade.', { exact: false }).waitFor();
+  const earlier = wheel.getByRole('list', { name: 'Dina tidigare svar' });
+  const mine = earlier.getByRole('listitem').filter({ hasText: 'Ditt svar' }).first();
+  await mine.getByText(/^Må bra: 2 – /).waitFor();
+  await mine.getByText('Visas inte för dina vårdnadshavare').waitFor();
+}
 
-/** Step 3, the guardian's view of the child's wheel. */
-async function checkGuardianWheel(_page: Page): Promise<void> {}
+/** Step 3: the guardian sees Tilde's answer without "Må bra", and no hint that something is hidden. */
+async function checkGuardianWheel(page: Page): Promise<void> {
+  const wheel = page.getByRole('region', { name: 'Barnets hjul' });
+  const earlier = wheel.getByRole('list', { name: 'Tidigare svar' });
+  const hers = earlier.getByRole('listitem').filter({ hasText: 'Barnets svar' }).first();
+  await hers.getByText(/^Trygg: 4 – /).waitFor();
+  await hers.getByText(/^Aktiv: 5 – /).waitFor();
+  expect(await hers.getByText(/Må bra/).count()).toBe(0);
+  expect(await wheel.getByText('Visas inte för dina vårdnadshavare').count()).toBe(0);
+  // The guardian cannot mark anything private.
+  expect(await wheel.getByRole('checkbox', { name: 'Visa inte för mina vårdnadshavare' }).count()).toBe(0);
+}
