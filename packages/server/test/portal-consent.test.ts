@@ -44,6 +44,8 @@ describe('family portal: consent answers and withdrawal for one unit', () => {
     unitChoices: { id: string; name: string; canWithdraw: boolean }[];
     withdrawnUnits: { name: string; on: string; by: string }[];
     status: string;
+    statusTextEn: string;
+    aboutEn: string[];
     myAnswer: string | null;
     canAnswer: boolean;
     purpose: string;
@@ -76,6 +78,9 @@ describe('family portal: consent answers and withdrawal for one unit', () => {
     const active = consents.find((c) => c.status === 'active')!;
     expect(pending).toMatchObject({ canAnswer: true, myAnswer: 'not_asked' });
     expect(active).toMatchObject({ canAnswer: false, myAnswer: 'given' });
+    // Server-made texts come in English too.
+    expect(active.statusTextEn).toMatch(/^In force until \d{4}-\d{2}-\d{2}\.$/);
+    expect(active.aboutEn).toContain('health');
 
     const res = await post(g, `/api/v1/portal/children/${g.child}/consents/${pending.id}/answer`, { answer: 'given' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -199,7 +204,13 @@ describe('family portal: consent answers and withdrawal for one unit', () => {
     const log = (await get(g, `/api/v1/portal/children/${g.child}/read-log`)).body;
     expect(log.staffNamesShown).toBe(false);
     const samRow = log.items.find((i: { unit: string; role: string }) => i.unit.startsWith('Elevhälsan Lind') && i.role === 'Samordnare');
-    expect(samRow).toMatchObject({ name: null, purpose: 'Samordna stödet till barnet' });
+    expect(samRow).toMatchObject({
+      name: null,
+      purpose: 'Samordna stödet till barnet',
+      purposeEn: "Coordinating the child's support",
+      roleEn: 'Coordinator',
+    });
+    expect(samRow.consentEn).toBe("The unit holds the child's information itself. No consent is needed.");
     expect(JSON.stringify(log)).not.toContain('Samir Holm');
 
     // Only an administrator may change it (404 for others), bad input changes nothing, the change is audited.

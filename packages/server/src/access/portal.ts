@@ -66,37 +66,44 @@ async function childRow(tx: Tx, childId: string) {
   return c ?? null;
 }
 
-const PURPOSE_LABELS: Record<string, string> = {
-  samverkan: 'Samordna stödet till barnet',
-  uppfoljning: 'Följa upp stödet',
-  administration: 'Administration',
+type Bilingual = { sv: string; en: string };
+const PURPOSE_LABELS: Record<string, Bilingual> = {
+  samverkan: { sv: 'Samordna stödet till barnet', en: "Coordinating the child's support" },
+  uppfoljning: { sv: 'Följa upp stödet', en: 'Following up the support' },
+  administration: { sv: 'Administration', en: 'Administration' },
 };
-const ROLE_LABELS: Record<string, string> = {
-  samordnare: 'Samordnare',
-  professional: 'Yrkesperson',
-  chef: 'Chef',
-  systemadministrator: 'Systemadministratör',
-  logggranskare: 'Logggranskare',
+const ROLE_LABELS: Record<string, Bilingual> = {
+  samordnare: { sv: 'Samordnare', en: 'Coordinator' },
+  professional: { sv: 'Yrkesperson', en: 'Professional' },
+  chef: { sv: 'Chef', en: 'Manager' },
+  systemadministrator: { sv: 'Systemadministratör', en: 'System administrator' },
+  logggranskare: { sv: 'Logggranskare', en: 'Log reviewer' },
 };
-const ACTION_LABELS: Record<string, string> = {
-  read: 'Läste',
-  list: 'Såg i en lista',
-  search: 'Sökte fram',
-  export: 'Skrev ut eller laddade ner',
+const ACTION_LABELS: Record<string, Bilingual> = {
+  read: { sv: 'Läste', en: 'Read' },
+  list: { sv: 'Såg i en lista', en: 'Saw in a list' },
+  search: { sv: 'Sökte fram', en: 'Searched for' },
+  export: { sv: 'Skrev ut eller laddade ner', en: 'Printed or downloaded' },
 };
-const CASE_ROLE_LABELS: Record<string, string> = {
-  trygghetsperson: 'Trygghetsperson',
-  barnkoordinator: 'Barnkoordinator',
-  involverad: 'Arbetar med ärendet',
+const CASE_ROLE_LABELS: Record<string, Bilingual> = {
+  trygghetsperson: { sv: 'Trygghetsperson', en: 'Trusted person' },
+  barnkoordinator: { sv: 'Barnkoordinator', en: 'Child coordinator' },
+  involverad: { sv: 'Arbetar med ärendet', en: 'Works on the case' },
 };
-export const CATEGORY_PLAIN: Record<string, string> = {
-  skolsituation: 'hur det går i skolan',
-  halsa: 'hälsa',
-  familj_och_hem: 'familjen och hemmet',
-  fritid: 'fritiden',
-  insatser: 'vilket stöd ni får',
-  bedomningar_och_planer: 'bedömningar och planer',
+export const CATEGORY_PLAIN: Record<string, Bilingual> = {
+  skolsituation: { sv: 'hur det går i skolan', en: 'how school is going' },
+  halsa: { sv: 'hälsa', en: 'health' },
+  familj_och_hem: { sv: 'familjen och hemmet', en: 'family and home' },
+  fritid: { sv: 'fritiden', en: 'free time' },
+  insatser: { sv: 'vilket stöd ni får', en: 'the support you get' },
+  bedomningar_och_planer: { sv: 'bedömningar och planer', en: 'assessments and plans' },
 };
+const GIVER_PLAIN: Record<string, Bilingual> = {
+  guardian: { sv: 'En vårdnadshavare', en: 'A guardian' },
+  child: { sv: 'Barnet', en: 'The child' },
+  young_adult: { sv: 'Den unga personen', en: 'The young person' },
+};
+const label = (map: Record<string, Bilingual>, key: string, fallback: Bilingual): Bilingual => map[key] ?? fallback;
 
 export const MAX_WORDS = 2000;
 
@@ -319,8 +326,15 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
             where c.child_id = ${l.childId} and c.closed_at is null and i.status in ('accepted', 'started') order by i.proposed_on`,
         );
         return {
-          people: people.map((p) => ({ role: CASE_ROLE_LABELS[p.role] ?? p.role, name: p.name, unit: p.unit, email: p.email })),
-          support: support.map((s) => ({ ...s, statusLabel: INTERVENTION_STATUS_LABELS[s.status].sv })),
+          people: people.map((p) => {
+            const role = label(CASE_ROLE_LABELS, p.role, { sv: p.role, en: p.role });
+            return { role: role.sv, roleEn: role.en, name: p.name, unit: p.unit, email: p.email };
+          }),
+          support: support.map((s) => ({
+            ...s,
+            statusLabel: INTERVENTION_STATUS_LABELS[s.status].sv,
+            statusLabelEn: INTERVENTION_STATUS_LABELS[s.status].en,
+          })),
         };
       });
     },
@@ -375,9 +389,11 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
             withdrawnUnits: unitWithdrawals.map((w) => ({
               name: units.get(w.unitId) ?? 'Okänd verksamhet',
               on: w.on,
-              by: w.by === 'guardian' ? 'En vårdnadshavare' : w.by === 'child' ? 'Barnet' : 'Den unga personen',
+              by: label(GIVER_PLAIN, w.by, GIVER_PLAIN.young_adult!).sv,
+              byEn: label(GIVER_PLAIN, w.by, GIVER_PLAIN.young_adult!).en,
             })),
-            about: textArray(k.categories).map((c) => CATEGORY_PLAIN[c] ?? c),
+            about: textArray(k.categories).map((c) => label(CATEGORY_PLAIN, c, { sv: c, en: c }).sv),
+            aboutEn: textArray(k.categories).map((c) => label(CATEGORY_PLAIN, c, { sv: c, en: c }).en),
             validFrom: k.valid_from,
             validUntil: k.valid_until,
             status: status as 'active' | 'withdrawn' | 'expired' | 'pending',
@@ -389,6 +405,14 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
                   : status === 'expired'
                     ? `Samtycket gällde till och med ${k.valid_until}.`
                     : 'Samtycket väntar på svar.',
+            statusTextEn:
+              status === 'active'
+                ? `In force until ${k.valid_until}.`
+                : status === 'withdrawn'
+                  ? 'The consent is withdrawn. It no longer applies.'
+                  : status === 'expired'
+                    ? `The consent applied until ${k.valid_until}.`
+                    : 'The consent is waiting for answers.',
             /** This person's own answer in the ledger (a guardian, the child or the young adult), null if never asked. */
             myAnswer: mine,
             canAnswer: needed && status === 'pending' && (mine === null || mine === 'not_asked' || mine === 'refused'),
@@ -555,27 +579,41 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
           tx,
           sql`select id, unit_ids, valid_from::text as valid_from, valid_until::text as valid_until from consents where child_id = ${l.childId}`,
         );
-        const basis = (r: (typeof rows)[number]) => {
-          if (r.unit_id === c.owning_unit_id) return 'Verksamheten har barnets uppgifter själv. Inget samtycke behövs.';
+        const basis = (r: (typeof rows)[number]): Bilingual => {
+          if (r.unit_id === c.owning_unit_id)
+            return {
+              sv: 'Verksamheten har barnets uppgifter själv. Inget samtycke behövs.',
+              en: "The unit holds the child's information itself. No consent is needed.",
+            };
           const k =
             consents.find((x) => x.id === r.consent_id) ??
             consents.find((x) => textArray(x.unit_ids).includes(r.unit_id ?? '') && x.valid_from <= r.occurred_on && r.occurred_on <= x.valid_until);
-          return k ? `Samtycket som gäller ${k.valid_from} till ${k.valid_until}.` : 'Inget samtycke. Verksamheten såg bara uppgifter utan namn.';
+          return k
+            ? { sv: `Samtycket som gäller ${k.valid_from} till ${k.valid_until}.`, en: `The consent in force ${k.valid_from} to ${k.valid_until}.` }
+            : { sv: 'Inget samtycke. Verksamheten såg bara uppgifter utan namn.', en: 'No consent. The unit saw only information without a name.' };
         };
         const show = setting?.show === true;
         return {
           staffNamesShown: show,
-          items: rows.map((r) => ({
-            date: r.occurred_on,
-            what: ACTION_LABELS[r.action] ?? 'Använde uppgifterna',
-            unit: r.unit ?? 'Okänd verksamhet',
-            role: textArray(r.roles)
-              .map((x) => ROLE_LABELS[x] ?? x)
-              .join(', '),
-            name: show ? r.user_name : null,
-            purpose: PURPOSE_LABELS[r.purpose ?? ''] ?? 'Samordna stödet till barnet',
-            consent: basis(r),
-          })),
+          items: rows.map((r) => {
+            const what = label(ACTION_LABELS, r.action, { sv: 'Använde uppgifterna', en: 'Used the information' });
+            const roles = textArray(r.roles).map((x) => label(ROLE_LABELS, x, { sv: x, en: x }));
+            const purpose = label(PURPOSE_LABELS, r.purpose ?? '', PURPOSE_LABELS.samverkan!);
+            const consent = basis(r);
+            return {
+              date: r.occurred_on,
+              what: what.sv,
+              whatEn: what.en,
+              unit: r.unit ?? 'Okänd verksamhet',
+              role: roles.map((x) => x.sv).join(', '),
+              roleEn: roles.map((x) => x.en).join(', '),
+              name: show ? r.user_name : null,
+              purpose: purpose.sv,
+              purposeEn: purpose.en,
+              consent: consent.sv,
+              consentEn: consent.en,
+            };
+          }),
         };
       });
     },

@@ -20,12 +20,14 @@ export const consentView = z.object({
   /** The units with their ids, for "återkalla för en verksamhet"; `canWithdraw` is false for the unit that has the case. */
   unitChoices: z.array(z.object({ id: z.uuid(), name: z.string(), canWithdraw: z.boolean() })),
   /** Units taken out of the consent, when and by whom (in plain Swedish). */
-  withdrawnUnits: z.array(z.object({ name: z.string(), on: z.string(), by: z.string() })),
+  withdrawnUnits: z.array(z.object({ name: z.string(), on: z.string(), by: z.string(), byEn: z.string() })),
   about: z.array(z.string()),
+  aboutEn: z.array(z.string()),
   validFrom: z.string(),
   validUntil: z.string(),
   status: z.enum(['active', 'withdrawn', 'expired', 'pending']),
   statusText: z.string(),
+  statusTextEn: z.string(),
   myAnswer: z.string().nullable(),
   /** This person's answer is needed now (a pending request, or they said no and may change their mind). */
   canAnswer: z.boolean(),

@@ -137,13 +137,14 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
         params: childParam,
         response: {
           200: z.object({
-            people: z.array(z.object({ role: z.string(), name: z.string(), unit: z.string(), email: z.string().nullable() })),
+            people: z.array(z.object({ role: z.string(), roleEn: z.string(), name: z.string(), unit: z.string(), email: z.string().nullable() })),
             support: z.array(
               z.object({
                 name: z.string(),
                 unit: z.string(),
                 status: z.string(),
                 statusLabel: z.string(),
+                statusLabelEn: z.string(),
                 email: z.string().nullable(),
                 phone: z.string().nullable(),
               }),
@@ -282,11 +283,15 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
               z.object({
                 date: z.string(),
                 what: z.string(),
+                whatEn: z.string(),
                 unit: z.string(),
                 role: z.string(),
+                roleEn: z.string(),
                 name: z.string().nullable(),
                 purpose: z.string(),
+                purposeEn: z.string(),
                 consent: z.string(),
+                consentEn: z.string(),
               }),
             ),
           }),

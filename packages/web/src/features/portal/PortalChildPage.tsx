@@ -214,6 +214,7 @@ function NextMeeting({ child, relation }: { child: string; relation: PortalRelat
 
 function Helpers({ child, relation }: { child: string; relation: PortalRelation }) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const helpers = usePortalHelpers(child);
   return (
     <Section id="portal-helpers" icon={<PeopleIcon />} title={t(`portal.helpers.title.${relation}`)}>
@@ -230,7 +231,7 @@ function Helpers({ child, relation }: { child: string; relation: PortalRelation 
             <ul className="portal-list">
               {helpers.data.people.map((p) => {
                 const items: DefinitionItem[] = [
-                  { term: t('portal.helpers.role'), value: p.role },
+                  { term: t('portal.helpers.role'), value: localize(p.role, p.roleEn) },
                   { term: t('portal.helpers.unit'), value: p.unit },
                 ];
                 if (p.email) items.push({ term: t('portal.helpers.email'), value: <Contact email={p.email} /> });
@@ -253,7 +254,7 @@ function Helpers({ child, relation }: { child: string; relation: PortalRelation 
               {helpers.data.support.map((s, i) => {
                 const items: DefinitionItem[] = [
                   { term: t('portal.helpers.supportUnit'), value: s.unit },
-                  { term: t('portal.helpers.status'), value: s.statusLabel },
+                  { term: t('portal.helpers.status'), value: localize(s.statusLabel, s.statusLabelEn) },
                 ];
                 if (s.email || s.phone) items.push({ term: t('portal.helpers.contact'), value: <Contact email={s.email} phone={s.phone} /> });
                 return (
@@ -273,6 +274,7 @@ function Helpers({ child, relation }: { child: string; relation: PortalRelation 
 
 function ReadLog({ child, relation }: { child: string; relation: PortalRelation }) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const date = useDate();
   const log = usePortalReadLog(child);
   const [shown, setShown] = useState(READ_LOG_PAGE);
@@ -304,13 +306,16 @@ function ReadLog({ child, relation }: { child: string; relation: PortalRelation 
           {items.slice(0, shown).map((r, i) => {
             const rows: DefinitionItem[] = [
               { term: t('portal.readLog.unit'), value: r.unit },
-              { term: t('portal.readLog.role'), value: r.role || t('portal.readLog.unknownRole') },
+              { term: t('portal.readLog.role'), value: localize(r.role, r.roleEn) || t('portal.readLog.unknownRole') },
             ];
             if (r.name) rows.push({ term: t('portal.readLog.name'), value: r.name });
-            rows.push({ term: t('portal.readLog.purpose'), value: r.purpose }, { term: t('portal.readLog.consent'), value: r.consent });
+            rows.push(
+              { term: t('portal.readLog.purpose'), value: localize(r.purpose, r.purposeEn) },
+              { term: t('portal.readLog.consent'), value: localize(r.consent, r.consentEn) },
+            );
             return (
               <li key={i} className="portal-item" ref={i === focusIndex ? firstNew : undefined} tabIndex={i === focusIndex ? -1 : undefined}>
-                <p className="portal-item__title">{t('portal.readLog.when', { date: date(r.date), what: r.what })}</p>
+                <p className="portal-item__title">{t('portal.readLog.when', { date: date(r.date), what: localize(r.what, r.whatEn) })}</p>
                 <DefinitionList items={rows} />
               </li>
             );

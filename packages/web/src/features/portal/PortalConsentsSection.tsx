@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, Heading, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { useLocalize } from '../../i18n/localize';
 import { DefinitionList, type DefinitionItem } from '../../ui/DefinitionList';
 import { FormAlert } from '../../ui/FormAlert';
 import { Loading } from '../../ui/Loading';
@@ -252,7 +253,8 @@ function ConsentCard({
   consent: PortalConsent;
   onWithdrawn: (message: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const localize = useLocalize();
   const date = useDate();
   const headingId = `portal-consent-${consent.id}`;
   const list = (values: string[]) =>
@@ -268,7 +270,7 @@ function ConsentCard({
   const items: DefinitionItem[] = [
     { term: t('portal.consents.purpose'), value: consent.purpose },
     { term: t('portal.consents.units'), value: list(consent.units) },
-    { term: t('portal.consents.about'), value: list(consent.about) },
+    { term: t('portal.consents.about'), value: list(i18n.language === 'en' ? consent.aboutEn : consent.about) },
     ...(consent.withdrawnUnits.length > 0
       ? [
           {
@@ -289,7 +291,7 @@ function ConsentCard({
           <Tag data-size="sm" data-color={STATUS_COLOR[consent.status]}>
             {t(`portal.consents.status.${consent.status}`)}
           </Tag>
-          <Paragraph>{consent.statusText}</Paragraph>
+          <Paragraph>{localize(consent.statusText, consent.statusTextEn)}</Paragraph>
         </div>
         <DefinitionList items={items} />
         {consent.myAnswer && (

@@ -27,8 +27,8 @@ export interface PortalMe {
 }
 
 export interface PortalHelpers {
-  people: { role: string; name: string; unit: string; email: string | null }[];
-  support: { name: string; unit: string; status: string; statusLabel: string; email: string | null; phone: string | null }[];
+  people: { role: string; roleEn: string; name: string; unit: string; email: string | null }[];
+  support: { name: string; unit: string; status: string; statusLabel: string; statusLabelEn: string; email: string | null; phone: string | null }[];
 }
 
 export type PortalConsentStatus = 'active' | 'withdrawn' | 'expired' | 'pending';
@@ -38,14 +38,16 @@ export interface PortalConsent {
   purpose: string;
   units: string[];
   about: string[];
+  aboutEn: string[];
   validFrom: string;
   validUntil: string;
   /** The consent's units with ids; canWithdraw is false for the unit that has the case. */
   unitChoices: { id: string; name: string; canWithdraw: boolean }[];
   /** Units taken out of the consent: name, date and who. */
-  withdrawnUnits: { name: string; on: string; by: string }[];
+  withdrawnUnits: { name: string; on: string; by: string; byEn: string }[];
   status: PortalConsentStatus;
   statusText: string;
+  statusTextEn: string;
   /** This person's answer is needed now. */
   canAnswer: boolean;
   /** The person's own answer when they were asked (a guardian), else null. */
@@ -74,7 +76,19 @@ export const MAX_WORDS = 2000;
 
 export interface PortalReadLog {
   staffNamesShown: boolean;
-  items: { date: string; what: string; unit: string; role: string; name: string | null; purpose: string; consent: string }[];
+  items: {
+    date: string;
+    what: string;
+    whatEn: string;
+    unit: string;
+    role: string;
+    roleEn: string;
+    name: string | null;
+    purpose: string;
+    purposeEn: string;
+    consent: string;
+    consentEn: string;
+  }[];
 }
 
 const BASE = '/api/v1/portal';
