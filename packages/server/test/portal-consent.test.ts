@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testConfig, type Session, type TestServer } from './harness.ts';
 import { caller, type Call } from './cases-helpers.ts';
+import { pdfText } from './pdf-text.ts';
 
 /**
  * Issue 7 §3: in the family portal a guardian (or the mature child) answers a consent request
@@ -226,5 +227,35 @@ describe('family portal: consent answers and withdrawal for one unit', () => {
     const audit = await server.database.ownerQuery(`select details::text as d from audit_log where resource_type = 'portal_settings'`, []);
     expect(audit.rows).toHaveLength(1);
     await call(admin, 'PUT', '/api/v1/admin/portal-settings', { showStaffNames: false });
+  });
+
+  it("the family's minutes PDF (which reaches the guardians) leaves out the words the child keeps private", async () => {
+    const tilde = await portalLogin('portal.ung');
+    const put = async (words: string, version: number, keep: boolean) =>
+      server.app.inject({
+        method: 'PUT',
+        url: `/api/v1/portal/children/${tilde.child}/my-words`,
+        headers: { cookie: tilde.cookie, 'x-csrf-token': tilde.csrf },
+        payload: { words, version, private: keep },
+      });
+    const next = (await get(tilde, `/api/v1/portal/children/${tilde.child}/next-meeting`)).body.meeting;
+    const WORDS = 'Jag vill inte att mamma och pappa läser det här.';
+    const saved = await put(WORDS, next.version, true);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const [item] = (
+      await server.database.ownerQuery(
+        `select ai.id from agenda_items ai join cases c on c.id = ai.case_id where c.pseudonym = 'Elev E' and ai.kind = 'case'`,
+        [],
+      )
+    ).rows as { id: string }[];
+    const pdf = async () => {
+      const res = await server.app.inject({ method: 'GET', url: `/api/v1/agenda-items/${item!.id}/family-minutes.pdf`, headers: sam79.headers() });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      return pdfText(res.rawPayload);
+    };
+    expect(await pdf()).not.toContain('läser det här');
+    // Once she no longer keeps them private, the family's version has them.
+    expect((await put(WORDS, saved.json().meeting.version, false)).statusCode).toBe(200);
+    expect(await pdf()).toContain('läser det här');
   });
 });

@@ -156,6 +156,22 @@ describe('family portal: access matrix', () => {
         if (r.statusCode < 300) unauthorised++;
         if (r.statusCode !== 404) problems.push(`${who} → ${method} ${path}: ${r.statusCode}`);
       }
+    // The former guardian of a young adult who turned 18: every write refused (403, with the reason), nothing written.
+    for (const [method, path, payload] of [
+      ['PUT', 'my-words', { words: 'Vi vill säga något', version: 0 }],
+      ['POST', 'wheel', { ratings: [{ areaKey: 'trygg', rating: 3 }] }],
+    ] as const) {
+      const r = await server.app.inject({
+        method,
+        url: `/api/v1/portal/children/${adultSelf!.id}/${path}`,
+        headers: { cookie: former.cookie, 'x-csrf-token': former.csrf },
+        payload,
+      });
+      cells++;
+      if (r.statusCode < 300) unauthorised++;
+      if (r.statusCode !== 403) problems.push(`former guardian → ${method} ${path}: ${r.statusCode}`);
+      else expect(r.json().detail).toMatch(/fyllt 18 år/);
+    }
     const after = await server.database.ownerQuery(
       `select (select count(*)::int from agenda_voices) as v, (select count(*)::int from wheel_assessments) as w,
         (select coalesce(sum(version), 0)::int from consents) as k`,
