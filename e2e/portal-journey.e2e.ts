@@ -8,7 +8,8 @@ import { baseUrl, DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, logIn } f
  *  2. She rates her wheel and marks one answer as not shown to her guardians.
  *  3. Her guardian signs in, does not see that answer, and withdraws the consent for BUP.
  *  4. The samordnare's next request shows Tilde's words on the agenda, and BUP no longer covered.
- *  5. The guardian's "Vem har läst om oss?" lists the samordnare's access.
+ *  5. The guardian's "Vem har läst om oss?" lists the samordnare's access — by name only after
+ *     the admin turns on "visa personalens namn" (then back to the default).
  * axe 0 on every page; the guardian's steps by keyboard.
  */
 const PHONE = { width: 375, height: 667 };
@@ -130,6 +131,27 @@ describe('Familjeportalen: the issue 7 journey (Elev E)', () => {
     await readLog.getByText('Samordnare').first().waitFor();
     expect(await readLog.getByText('Samir Holm').count()).toBe(0);
     await expectNoAxeViolations(guardian, 'portalen: vem har läst om oss');
+
+    // The organisation may choose to show staff names (default off): the admin turns it on, the family sees the name.
+    const admin = await newPage();
+    await logIn(admin, 'admin');
+    await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Samtyckesregler' }).click();
+    const settings = admin.getByRole('region', { name: 'Familjeportalen' });
+    const setting = settings.getByRole('group', { name: /^Visa personalens namn/ });
+    expect(await setting.getByRole('radio', { name: 'Nej, visa bara verksamhet och roll (förval)' }).isChecked()).toBe(true);
+    await setting.getByRole('radio', { name: 'Ja, visa även namnet på den som läste' }).check();
+    await settings.getByRole('button', { name: 'Spara portalens inställningar' }).click();
+    await settings.getByText('Portalens inställningar är sparade.').waitFor();
+    await expectNoAxeViolations(admin, 'administration: familjeportalen');
+    try {
+      await guardian.reload();
+      await guardian.getByRole('region', { name: 'Vem har läst om oss?' }).getByText('Samir Holm').first().waitFor();
+    } finally {
+      // Back to the default, so other journeys see the organisation as it was.
+      await setting.getByRole('radio', { name: 'Nej, visa bara verksamhet och roll (förval)' }).check();
+      await settings.getByRole('button', { name: 'Spara portalens inställningar' }).click();
+      await settings.getByText('Portalens inställningar är sparade.').waitFor();
+    }
   });
 });
 
