@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from './pdf-text.ts';
 import { baseUrl, DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, logIn } from './support.ts';
 
 /**
@@ -36,6 +37,22 @@ async function portalSignIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Logga in' }).click();
 }
+
+/** A staff session (its own context) and a JSON call with its CSRF token, as the web app makes it. */
+async function staffApi(username: string) {
+  const page = await newPage();
+  await logIn(page, username);
+  const me = (await (await page.request.get(`${baseUrl()}/api/v1/me`)).json()) as { csrfToken: string; id: string; actingUnit: { id: string } };
+  const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> => {
+    const res = await page.request.fetch(`${baseUrl()}/api/v1${path}`, { method, data, headers: { 'X-CSRF-Token': me.csrfToken } });
+    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return { call, me };
+}
+
+/** An ISO date some days after another. */
+const inDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 async function expectFitsThePhone(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -152,6 +169,91 @@ describe('Familjeportalen: the issue 7 journey (Elev E)', () => {
       await settings.getByRole('button', { name: 'Spara portalens inställningar' }).click();
       await settings.getByText('Portalens inställningar är sparade.').waitFor();
     }
+  });
+
+  it('the family answers a waiting consent, says how the meeting was, and reads and downloads the adopted plan', async () => {
+    // ---- The guardian answers the consent request that waits for her (the youth clinic). ----
+    const guardian = await newPage(PHONE);
+    await portalSignIn(guardian, 'portal.foralder');
+    await guardian.getByRole('article').filter({ hasText: 'Tilde' }).getByRole('link').click();
+    const consents = guardian.getByRole('region', { name: 'Samtycken' });
+    const umo = consents.getByRole('article').filter({ hasText: 'Ungdomsmottagningen Exempelby' });
+    await umo.getByText('Väntar på svar', { exact: true }).waitFor();
+    const ask = umo.getByRole('group', { name: 'Vill du säga ja?' });
+    await ask.getByText('Du bestämmer själv.', { exact: false }).waitFor();
+    await expectFitsThePhone(guardian);
+    await expectNoAxeViolations(guardian, 'portalen: svara på ett samtycke');
+    await ask.getByRole('button', { name: 'Ja, jag samtycker' }).click();
+    await consents.getByRole('status').getByText('Tack. Ditt ja är sparat.').waitFor();
+    // Tilde and the other guardian have not answered yet: still waiting, but not for her.
+    await umo.getByText('Ditt svar: Ja').waitFor();
+    expect(await umo.getByRole('group', { name: 'Vill du säga ja?' }).count()).toBe(0);
+
+    // ---- Elev C's guardian says how the last meeting was: anonymous, once. ----
+    const other = await newPage(PHONE);
+    await portalSignIn(other, 'portal.vardnadshavare');
+    await other.getByRole('article').first().getByRole('link').click();
+    const feedback = other.getByRole('region', { name: 'Hur var mötet?' });
+    await feedback.getByText('Svaret är anonymt. Vi sparar inte vem som svarade.').waitFor();
+    await feedback.getByRole('button', { name: 'Skicka svaret' }).click();
+    await feedback.getByText('Välj ett svar.').first().waitFor();
+    await feedback.getByRole('group', { name: 'Blev du lyssnad på?' }).getByRole('radio', { name: 'Ja' }).check();
+    await feedback.getByRole('group', { name: 'Förstod du vad som bestämdes?' }).getByRole('radio', { name: 'Lite' }).check();
+    await expectNoAxeViolations(other, 'portalen: hur var mötet?');
+    await feedback.getByRole('button', { name: 'Skicka svaret' }).click();
+    await other.getByText('Tack för ditt svar!').waitFor();
+    await other.reload();
+    await other.getByRole('region', { name: 'Samtycken' }).waitFor();
+    expect(await other.getByRole('region', { name: 'Hur var mötet?' }).count()).toBe(0);
+
+    // ---- The samordnare adopts Tilde's plan; she reads it, her own words first, and downloads it. ----
+    const samir = await staffApi('samordnare.79');
+    const cases = await samir.call<{ items: { id: string; pseudonym: string }[] }>('GET', `/cases?q=${encodeURIComponent('Elev E')}`);
+    const caseId = cases.items.find((c) => c.pseudonym === 'Elev E')!.id;
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    const plan = await samir.call<{ id: string; versions: { version: number; content: Record<string, unknown> }[] }>(
+      'POST',
+      `/cases/${caseId}/plans`,
+      {
+        kind: 'barnets_plan',
+      },
+    );
+    const draft = plan.versions[0]!;
+    const saved = await samir.call<{ version: number }>('PUT', `/plans/${plan.id}/versions/1`, {
+      version: draft.version,
+      planDate: today,
+      content: {
+        ...draft.content,
+        childView: { strengths: 'Jag är bra på att spela gitarr.', challenges: 'Jag somnar sent på söndagar.' },
+        areas: [
+          {
+            areaKey: 'ma_bra',
+            childWords: 'Jag vill sova bättre.',
+            guardiansWillDo: 'Vi lägger undan mobilerna klockan nio.',
+            actions: [{ what: 'Samtal om sömn varannan vecka', ownerUnitId: samir.me.actingUnit.id, ownerUserId: null, start: today, end: null }],
+            goals: [{ text: 'Tilde somnar före klockan elva', followUpDate: inDays(today, 60) }],
+          },
+        ],
+      },
+    });
+    await samir.call('POST', `/plans/${plan.id}/versions/1/adopt`, { version: saved.version });
+
+    const tilde = await newPage(PHONE);
+    await portalSignIn(tilde, 'portal.ung');
+    const mine = tilde.getByRole('region', { name: 'Min plan' });
+    await mine.getByRole('heading', { level: 3, name: 'Det här sa jag' }).waitFor();
+    await mine.getByText('Jag är bra på att spela gitarr.').waitFor();
+    await mine.getByText('Samtal om sömn varannan vecka').waitFor();
+    // What she said comes before the goals.
+    const headings = await mine.getByRole('heading', { level: 3 }).allTextContents();
+    expect(headings.indexOf('Det här sa jag')).toBeLessThan(headings.indexOf('Målen'));
+    await expectFitsThePhone(tilde);
+    await expectNoAxeViolations(tilde, 'portalen: min plan');
+    const link = mine.getByRole('link', { name: 'Ladda ner planen (PDF)' });
+    const pdf = await tilde.request.get(new URL((await link.getAttribute('href'))!, baseUrl()).toString());
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect(await pdfText(await pdf.body())).toContain('Jag är bra på att spela gitarr.');
   });
 });
 
