@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { evaluateConsent, recordAnswer, requiredGivers, withdrawForUnit, type ConsentGiver, type GiverRef } from '@samsyn/domain';
+import { evaluateConsent, recordAnswer, requiredGivers, withdrawConsent, withdrawForUnit, type ConsentGiver, type GiverRef } from '@samsyn/domain';
 import { queryRows, textArray, type Db, type Tx } from '../db/driver.ts';
 import { newId } from '../db/ids.ts';
 import { appendAudit } from './audit.ts';
@@ -38,6 +38,22 @@ export function requiredLine(basis: ConsentBasis, row: ConsentRow, who: GiverRef
   );
 }
 
+async function audit(tx: Tx, l: PortalLink, consentId: string, action: 'consent_answer' | 'withdraw_consent', details: Record<string, unknown>) {
+  await appendAudit(
+    tx,
+    { tenantId: l.tenantId },
+    {
+      action,
+      resourceType: 'consent',
+      resourceId: consentId,
+      subjectChildId: l.childId,
+      consentId,
+      outcome: 'allowed',
+      details: { portal: true, relation: l.relation, ...details },
+    },
+  );
+}
+
 async function caseEvent(tx: Tx, l: PortalLink, caseId: string, kind: string, text: string, details: Record<string, unknown>) {
   const [owner] = await queryRows<{ owning_unit_id: string }>(tx, sql`select owning_unit_id from cases where id = ${caseId}`);
   await tx.execute(sql`update cases set version = version + 1, updated_at = now() where id = ${caseId}`);
@@ -47,7 +63,7 @@ async function caseEvent(tx: Tx, l: PortalLink, caseId: string, kind: string, te
 }
 
 /**
- * The portal's consent actions beyond withdrawing all of it (issue 7 §3): answering a consent
+ * The portal's consent actions (issue 7 §3): withdrawing one's own consent, answering a consent
  * request that waits for this person, and withdrawing a consent for one unit only. Both go through
  * the portal choke point (withPortalChild) and the same domain rules staff use, and are written
  * exactly like a staff-recorded change: ledger, stored window, chronology, audit — in one transaction.
@@ -65,6 +81,41 @@ export function portalConsentRepository(db: Db, person: PortalPerson, today: str
   }
 
   return {
+    /**
+     * Withdraws the person's own consent (issue 7 §3): at once, exactly as when staff record it —
+     * the stored window is recomputed in this transaction, every unit that had access gets a notice,
+     * and the chronology says it happened in the portal. Only a consent this person gave can be
+     * withdrawn: a guardian's own answer, or the child's or young adult's own.
+     */
+    withdraw(childHandle: string, consentId: string) {
+      return withPortalChild(db, person, today, childHandle, 'portal_withdraw_consent', async (tx, l, c) => {
+        const { row, basis } = await load(tx, l, consentId);
+        const who = portalGiverOf(l, c.birth_date, today);
+        const res = withdrawConsent(toDomainConsent(row, basis), who, { method: 'digital', documentedBy: 'familjeportalen', documentedAt: today });
+        if (!res.ok) throw new AccessFailure('validation', res.errors);
+        const givers = res.consent.givers.map((g) =>
+          g.answer === 'withdrawn' && g.documentedBy === 'familjeportalen' ? { ...g, documentedByName: 'I familjeportalen' } : g,
+        );
+        await tx.execute(
+          sql`update consents set givers = ${JSON.stringify(givers)}::jsonb, version = version + 1, updated_at = now() where id = ${row.id}`,
+        );
+        await storeWindow(tx, row, res.consent, basis, today, await tenantConsentPolicy(tx));
+        if (row.activated_at !== null)
+          for (const unitId of textArray(row.unit_ids))
+            await tx.execute(sql`insert into consent_notices (id, tenant_id, consent_id, case_id, unit_id, kind)
+              values (${newId()}, ${l.tenantId}, ${row.id}, ${row.case_id}, ${unitId}, 'withdrawn') on conflict (consent_id, unit_id, kind) do nothing`);
+        await caseEvent(
+          tx,
+          l,
+          row.case_id,
+          'consent_withdrawn',
+          `${WHO_SV[who.kind]} återkallade samtycket i familjeportalen. Det gäller inte längre, från och med nu.`,
+          { consentId: row.id },
+        );
+        await audit(tx, l, row.id, 'withdraw_consent', {});
+      });
+    },
+
     /**
      * Answers a consent request: "ja" or "nej". Only a person whose answer the consent needs
      * today may answer; a "yes" already given is changed only by withdrawing, and a withdrawn
@@ -125,19 +176,7 @@ export function portalConsentRepository(db: Db, person: PortalPerson, today: str
           `${WHO_SV[who.kind]} ${answer === 'given' ? 'samtyckte' : 'sa nej'} i familjeportalen. Samtycket: ${STATUS_LABEL_SV[status]?.toLowerCase() ?? status}.`,
           { consentId: row.id, status },
         );
-        await appendAudit(
-          tx,
-          { tenantId: l.tenantId },
-          {
-            action: 'consent_answer',
-            resourceType: 'consent',
-            resourceId: row.id,
-            subjectChildId: l.childId,
-            consentId: row.id,
-            outcome: 'allowed',
-            details: { portal: true, relation: l.relation, answer, status },
-          },
-        );
+        await audit(tx, l, row.id, 'consent_answer', { answer, status });
       });
     },
 
@@ -174,19 +213,7 @@ export function portalConsentRepository(db: Db, person: PortalPerson, today: str
           `${WHO_SV[who.kind]} återkallade samtycket för ${unit?.name ?? 'en verksamhet'} i familjeportalen. Den verksamheten omfattas inte längre, från och med nu. Resten av samtycket gäller.`,
           { consentId: row.id, unitId },
         );
-        await appendAudit(
-          tx,
-          { tenantId: l.tenantId },
-          {
-            action: 'withdraw_consent',
-            resourceType: 'consent',
-            resourceId: row.id,
-            subjectChildId: l.childId,
-            consentId: row.id,
-            outcome: 'allowed',
-            details: { portal: true, relation: l.relation, unitId },
-          },
-        );
+        await audit(tx, l, row.id, 'withdraw_consent', { unitId });
       });
     },
   };

@@ -1,11 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { INTERVENTION_STATUS_LABELS, mayKeepPrivateFromGuardians, type InterventionStatus } from '@samsyn/domain';
+import {
+  INTERVENTION_STATUS_LABELS,
+  mayKeepPrivateFromGuardians,
+  requiredGivers,
+  type GiverRef,
+  type InterventionStatus,
+  type MaturityAssessment,
+} from '@samsyn/domain';
 import { queryRows, textArray, type Db, type Tx } from '../db/driver.ts';
 import { appendAudit } from './audit.ts';
-import { requiredGivers, withdrawConsent, type GiverRef, type MaturityAssessment } from '@samsyn/domain';
-import { CONSENT_COLUMNS, parse, storeWindow, systemConsentBasis, tenantConsentPolicy, toDomainConsent, type ConsentRow } from './consent-ledger.ts';
+import { parse, systemConsentBasis, tenantConsentPolicy } from './consent-ledger.ts';
 import { AccessFailure } from './failure.ts';
-import { newId } from '../db/ids.ts';
 import { withTenantTx } from './tenant-tx.ts';
 
 /**
@@ -490,57 +495,6 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
           },
         );
         return { meeting: (await nextMeetingOf(tx, l, today))!, canKeepPrivate: await mayKeepPrivate(tx, l, c, today) };
-      });
-    },
-
-    /**
-     * Withdraws the person's own consent (issue 7 §3): at once, exactly as when staff record it —
-     * the stored window is recomputed in this transaction, every unit that had access gets a notice,
-     * and the chronology says it happened in the portal. Only a consent this person gave can be
-     * withdrawn: a guardian's own answer, or the child's or young adult's own.
-     */
-    withdraw(childHandle: string, consentId: string) {
-      return withChild(childHandle, 'portal_withdraw_consent', async (tx, l, c) => {
-        const [row] = await queryRows<ConsentRow>(
-          tx,
-          sql`select ${CONSENT_COLUMNS} from (select * from consents where consents.id = ${consentId} and consents.child_id = ${l.childId}) k`,
-        );
-        if (!row) throw new PortalAccessDenied('not_linked');
-        const basis = await systemConsentBasis(tx, l.childId, 'portal withdrawal by the person who gave it');
-        if (!basis) throw new PortalAccessDenied('not_linked');
-        const giver: GiverRef = portalGiverOf(l, c.birth_date, today);
-        const res = withdrawConsent(toDomainConsent(row, basis), giver, { method: 'digital', documentedBy: 'familjeportalen', documentedAt: today });
-        if (!res.ok) throw new AccessFailure('validation', res.errors);
-        const givers = res.consent.givers.map((g) =>
-          g.answer === 'withdrawn' && g.documentedBy === 'familjeportalen' ? { ...g, documentedByName: 'I familjeportalen' } : g,
-        );
-        await tx.execute(
-          sql`update consents set givers = ${JSON.stringify(givers)}::jsonb, version = version + 1, updated_at = now() where id = ${row.id}`,
-        );
-        await storeWindow(tx, row, res.consent, basis, today, await tenantConsentPolicy(tx));
-        if (row.activated_at !== null)
-          for (const unitId of (Array.isArray(row.unit_ids) ? row.unit_ids : []).filter((u) => u !== null))
-            await tx.execute(sql`insert into consent_notices (id, tenant_id, consent_id, case_id, unit_id, kind)
-              values (${newId()}, ${l.tenantId}, ${row.id}, ${row.case_id}, ${unitId}, 'withdrawn') on conflict (consent_id, unit_id, kind) do nothing`);
-        const [owner] = await queryRows<{ owning_unit_id: string }>(tx, sql`select owning_unit_id from cases where id = ${row.case_id}`);
-        await tx.execute(sql`update cases set version = version + 1, updated_at = now() where id = ${row.case_id}`);
-        const who = giver.kind === 'guardian' ? 'En vårdnadshavare' : giver.kind === 'child' ? 'Barnet' : 'Den unga personen';
-        await tx.execute(sql`insert into case_events (id, tenant_id, case_id, owning_unit_id, author_user_id, kind, category, anonymous_phase, occurred_on, text, details)
-          values (${newId()}, ${l.tenantId}, ${row.case_id}, ${owner!.owning_unit_id}, null, 'consent_withdrawn', null, false, ${today}::date,
-            ${`${who} återkallade samtycket i familjeportalen. Det gäller inte längre, från och med nu.`}, ${JSON.stringify({ consentId: row.id, portal: true })}::jsonb)`);
-        await appendAudit(
-          tx,
-          { tenantId: l.tenantId },
-          {
-            action: 'withdraw_consent',
-            resourceType: 'consent',
-            resourceId: row.id,
-            subjectChildId: l.childId,
-            consentId: row.id,
-            outcome: 'allowed',
-            details: { portal: true, relation: l.relation },
-          },
-        );
       });
     },
 

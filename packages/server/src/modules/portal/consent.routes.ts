@@ -6,14 +6,37 @@ import type { AppDeps } from '../../http/deps.ts';
 import { childParam, consentView, portalErrors, portalKit } from './kit.ts';
 
 /**
- * The portal's consent actions beyond "withdraw all" (issue 7 §3): answering a consent request
- * that waits for this person, and withdrawing a consent for one unit only. Both answer with the
- * person's consents as they now stand.
+ * The portal's consent actions (issue 7 §3): withdrawing one's own consent, answering a consent
+ * request that waits for this person, and withdrawing a consent for one unit only. Each answers
+ * with the person's consents as they now stand.
  */
 export function registerPortalConsentRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { r, today, onRequest, person, guard, tags, config } = portalKit(app, deps);
   const params = z.strictObject({ child: childParam.shape.child, consentId: z.uuid() });
   const consentsNow = (p: ReturnType<typeof person>, child: string) => portalRepository(deps.database.db, p, today()).consents(child);
+
+  r.post(
+    '/api/v1/portal/children/:child/consents/:consentId/withdraw',
+    {
+      config,
+      onRequest,
+      schema: {
+        tags,
+        summary: 'Återkalla mitt samtycke / withdraw my consent',
+        description:
+          'Gäller direkt: verksamheterna ser inte längre det samtycket täckte, och de får ett meddelande. Bara den som gav samtycket kan återkalla det (400 annars, och inget ändras).',
+        params,
+        body: z.strictObject({}),
+        response: { 200: z.array(consentView), ...portalErrors },
+      },
+    },
+    async (request) =>
+      guard(async () => {
+        const p = person(request);
+        await portalConsentRepository(deps.database.db, p, today()).withdraw(request.params.child, request.params.consentId);
+        return consentsNow(p, request.params.child);
+      }),
+  );
 
   r.post(
     '/api/v1/portal/children/:child/consents/:consentId/answer',

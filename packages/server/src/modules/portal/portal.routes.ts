@@ -175,28 +175,6 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps): void 
     async (request) => withPerson(session(request), (repo) => repo.consents(request.params.child)),
   );
 
-  r.post(
-    '/api/v1/portal/children/:child/consents/:consentId/withdraw',
-    {
-      config: portal,
-      onRequest,
-      schema: {
-        tags,
-        summary: 'Återkalla mitt samtycke / withdraw my consent',
-        description:
-          'Gäller direkt: verksamheterna ser inte längre det samtycket täckte, och de får ett meddelande. Bara den som gav samtycket kan återkalla det (400 annars, och inget ändras).',
-        params: z.strictObject({ child: childParam.shape.child, consentId: z.uuid() }),
-        body: z.strictObject({}),
-        response: { 200: z.array(consentView), ...errors },
-      },
-    },
-    async (request) =>
-      withPerson(session(request), async (repo) => {
-        await repo.withdraw(request.params.child, request.params.consentId);
-        return repo.consents(request.params.child);
-      }),
-  );
-
   r.get(
     '/api/v1/portal/children/:child/next-meeting',
     {

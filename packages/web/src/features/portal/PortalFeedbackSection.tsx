@@ -4,28 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Button, Fieldset, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
 import { FormAlert } from '../../ui/FormAlert';
 import { portalPlanKeys, sendPortalFeedback, usePortalFeedback, type PortalFeedbackAnswer, type PortalRelation } from './api';
+import { FeedbackIcon } from './icons';
 import { Section, useDate } from './parts';
-
-/** A speech bubble: feedback. Decorative; the heading carries the meaning. */
-function FeedbackIcon() {
-  return (
-    <svg
-      className="portal-icon"
-      viewBox="0 0 24 24"
-      width="28"
-      height="28"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M4 5h16v11H9l-5 4z" />
-    </svg>
-  );
-}
 
 const OPTIONS: { value: PortalFeedbackAnswer; key: 'yes' | 'partly' | 'no' }[] = [
   { value: 1, key: 'yes' },

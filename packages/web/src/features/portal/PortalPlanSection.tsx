@@ -4,29 +4,8 @@ import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { FormAlert } from '../../ui/FormAlert';
 import { Loading } from '../../ui/Loading';
 import { portalPlanPdfUrl, usePortalPlan, type PortalPlan, type PortalRelation } from './api';
+import { PlanIcon } from './icons';
 import { Section, useDate } from './parts';
-
-/** A list with a tick: the plan. Decorative; the heading carries the meaning. */
-function PlanIcon() {
-  return (
-    <svg
-      className="portal-icon"
-      viewBox="0 0 24 24"
-      width="28"
-      height="28"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <rect x="4" y="3" width="16" height="18" rx="2" />
-      <path d="M8 8h8M8 12h8M8 16l1.5 1.5L12 15" />
-    </svg>
-  );
-}
 
 /** One part of the plan: a heading and what it says. */
 function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {

@@ -16,7 +16,8 @@ import {
   type PortalWheelBody,
 } from './api';
 import { Section, useDate } from './parts';
-import { AreaIcon, WheelIcon } from './wheel-icons';
+import { WheelIcon } from './icons';
+import { AreaIcon } from './wheel-icons';
 
 /** Field errors shown at an area; everything else goes to the form's message. */
 const SHOWN = fieldMatcher(['ratings.*.rating', 'ratings.*.areaKey']);

@@ -4,16 +4,26 @@ import type { ReactNode } from 'react';
  * Simple decorative icons for the portal's sections. They only repeat what the text says, so
  * they are hidden from assistive technology (aria-hidden) and never focusable.
  */
-function Icon({ children }: { children: ReactNode }) {
+export function Icon({
+  children,
+  className = 'portal-icon',
+  size = 28,
+  strokeWidth = 2,
+}: {
+  children: ReactNode;
+  className?: string;
+  size?: number;
+  strokeWidth?: number;
+}) {
   return (
     <svg
-      className="portal-icon"
+      className={className}
       viewBox="0 0 24 24"
-      width="28"
-      height="28"
+      width={size}
+      height={size}
       fill="none"
       stroke="currentColor"
-      strokeWidth="2"
+      strokeWidth={strokeWidth}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden="true"
@@ -73,6 +83,36 @@ export function CalendarIcon() {
     <Icon>
       <rect x="3" y="4.5" width="18" height="16.5" rx="2" />
       <path d="M3 9.5h18M8 2.5v4M16 2.5v4" />
+    </Icon>
+  );
+}
+
+/** A list with a tick: the plan. */
+export function PlanIcon() {
+  return (
+    <Icon>
+      <rect x="4" y="3" width="16" height="18" rx="2" />
+      <path d="M8 8h8M8 12h8M8 16l1.5 1.5L12 15" />
+    </Icon>
+  );
+}
+
+/** A speech bubble: feedback after a meeting. */
+export function FeedbackIcon() {
+  return (
+    <Icon>
+      <path d="M4 5h16v11H9l-5 4z" />
+    </Icon>
+  );
+}
+
+/** A wheel with spokes: the wellbeing wheel. */
+export function WheelIcon() {
+  return (
+    <Icon>
+      <circle cx="12" cy="12" r="9" />
+      <circle cx="12" cy="12" r="2" />
+      <path d="M12 3v7M12 14v7M3 12h7M14 12h7M5.6 5.6l5 5M13.4 13.4l5 5M18.4 5.6l-5 5M10.6 13.4l-5 5" />
     </Icon>
   );
 }

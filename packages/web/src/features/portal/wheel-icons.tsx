@@ -1,27 +1,16 @@
 import type { ReactNode } from 'react';
+import { Icon } from './icons';
 
 /*
  * Simple pictures for the wheel's areas in the portal ("Mitt hjul"). They only repeat the area's
  * name next to them, so they are hidden from assistive technology and never focusable. An area a
  * tenant adds itself gets a plain circle.
  */
-function Picture({ children, size = 40 }: { children: ReactNode; size?: number }) {
+function Picture({ children }: { children: ReactNode }) {
   return (
-    <svg
-      className="portal-wheel-icon"
-      viewBox="0 0 24 24"
-      width={size}
-      height={size}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <Icon className="portal-wheel-icon" size={40} strokeWidth={1.8}>
       {children}
-    </svg>
+    </Icon>
   );
 }
 
@@ -86,27 +75,4 @@ const PICTURES: Record<string, ReactNode> = {
 /** The picture for an area of the wheel (decorative). */
 export function AreaIcon({ areaKey }: { areaKey: string }) {
   return <Picture>{PICTURES[areaKey] ?? <circle cx="12" cy="12" r="8" />}</Picture>;
-}
-
-/** A wheel with spokes: the section's icon, sized like the portal's other section icons. */
-export function WheelIcon() {
-  return (
-    <svg
-      className="portal-icon"
-      viewBox="0 0 24 24"
-      width="28"
-      height="28"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <circle cx="12" cy="12" r="9" />
-      <circle cx="12" cy="12" r="2" />
-      <path d="M12 3v7M12 14v7M3 12h7M14 12h7M5.6 5.6l5 5M13.4 13.4l5 5M18.4 5.6l-5 5M10.6 13.4l-5 5" />
-    </svg>
-  );
 }
