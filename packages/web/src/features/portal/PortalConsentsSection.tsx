@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, Heading, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react';
@@ -28,6 +28,84 @@ const STATUS_COLOR: Record<PortalConsentStatus, 'success' | 'warning' | 'neutral
 
 const canWithdraw = (c: PortalConsent) => c.myAnswer === 'given' && (c.status === 'active' || c.status === 'pending');
 
+/**
+ * A withdrawal in two steps: a button opens a confirmation (its heading takes focus) that says
+ * plainly what happens; "Avbryt" closes it and gives focus back to the button. `onConfirm` sends;
+ * an error is shown in the confirmation and nothing else changes.
+ */
+function ConfirmStep({
+  id,
+  openLabel,
+  openVariant,
+  title,
+  confirmLabel,
+  onConfirm,
+  children,
+}: {
+  id: string;
+  openLabel: string;
+  openVariant: 'secondary' | 'tertiary';
+  title: string;
+  confirmLabel: string;
+  /** Returns false when nothing was sent (e.g. nothing chosen yet): the confirmation stays open. */
+  onConfirm: () => Promise<boolean | void>;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (open) heading.current?.focus();
+  }, [open]);
+
+  const cancel = () => {
+    setOpen(false);
+    setError(null);
+    requestAnimationFrame(() => openButton.current?.focus());
+  };
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!open)
+    return (
+      <div>
+        <Button ref={openButton} type="button" variant={openVariant} className="portal-touch" onClick={() => setOpen(true)}>
+          {openLabel}
+        </Button>
+      </div>
+    );
+  return (
+    <div className="portal-confirm" role="group" aria-labelledby={id}>
+      <Heading level={4} data-size="xs" id={id} ref={heading} tabIndex={-1}>
+        {title}
+      </Heading>
+      {children}
+      <FormAlert error={error} level={5} />
+      <div className="portal-actions">
+        <Button type="button" data-color="danger" className="portal-touch" loading={busy} onClick={() => void confirm()}>
+          {confirmLabel}
+        </Button>
+        <Button type="button" variant="secondary" className="portal-touch" disabled={busy} onClick={cancel}>
+          {t('portal.consents.withdraw.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 /** "Återkalla mitt samtycke" with a plain confirmation of what happens. */
 function Withdraw({
   child,
@@ -42,66 +120,26 @@ function Withdraw({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const openButton = useRef<HTMLButtonElement>(null);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const titleId = `portal-withdraw-${consent.id}`;
-
-  useEffect(() => {
-    if (open) confirmHeading.current?.focus();
-  }, [open]);
-
-  const cancel = () => {
-    setOpen(false);
-    setError(null);
-    requestAnimationFrame(() => openButton.current?.focus());
-  };
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const list = await withdrawPortalConsent(child, consent.id);
-      qc.setQueryData(portalKeys.consents(child), list);
-      void qc.invalidateQueries({ queryKey: portalKeys.consents(child) });
-      onWithdrawn();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (!open)
-    return (
-      <div>
-        <Button ref={openButton} type="button" variant="secondary" className="portal-touch" onClick={() => setOpen(true)}>
-          {t('portal.consents.withdraw.button')}
-        </Button>
-      </div>
-    );
   return (
-    <div className="portal-confirm" role="group" aria-labelledby={titleId}>
-      <Heading level={4} data-size="xs" id={titleId} ref={confirmHeading} tabIndex={-1}>
-        {t('portal.consents.withdraw.confirmTitle')}
-      </Heading>
+    <ConfirmStep
+      id={`portal-withdraw-${consent.id}`}
+      openLabel={t('portal.consents.withdraw.button')}
+      openVariant="secondary"
+      title={t('portal.consents.withdraw.confirmTitle')}
+      confirmLabel={t('portal.consents.withdraw.yes')}
+      onConfirm={async () => {
+        const list = await withdrawPortalConsent(child, consent.id);
+        qc.setQueryData(portalKeys.consents(child), list);
+        void qc.invalidateQueries({ queryKey: portalKeys.consents(child) });
+        onWithdrawn();
+      }}
+    >
       <ul className="portal-plain-list">
         <li>{t('portal.consents.withdraw.stops')}</li>
         <li>{t('portal.consents.withdraw.noUndo')}</li>
         <li>{t(`portal.consents.withdraw.later.${relation}`)}</li>
       </ul>
-      <FormAlert error={error} level={5} />
-      <div className="portal-actions">
-        <Button type="button" data-color="danger" className="portal-touch" loading={busy} onClick={() => void confirm()}>
-          {t('portal.consents.withdraw.yes')}
-        </Button>
-        <Button type="button" variant="secondary" className="portal-touch" disabled={busy} onClick={cancel}>
-          {t('portal.consents.withdraw.cancel')}
-        </Button>
-      </div>
-    </div>
+    </ConfirmStep>
   );
 }
 
@@ -156,55 +194,29 @@ function WithdrawUnit({ child, consent, onWithdrawn }: { child: string; consent:
   const { t } = useTranslation();
   const qc = useQueryClient();
   const choices = consent.unitChoices.filter((u) => u.canWithdraw);
-  const [open, setOpen] = useState(false);
   const [unitId, setUnitId] = useState('');
   const [choiceError, setChoiceError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const openButton = useRef<HTMLButtonElement>(null);
-  const legend = useRef<HTMLHeadingElement>(null);
   const titleId = `portal-withdraw-unit-${consent.id}`;
-  useEffect(() => {
-    if (open) legend.current?.focus();
-  }, [open]);
   if (choices.length === 0 || consent.unitChoices.length < 3) return null;
   const chosen = choices.find((u) => u.id === unitId);
-  const cancel = () => {
-    setOpen(false);
-    setUnitId('');
-    setError(null);
-    requestAnimationFrame(() => openButton.current?.focus());
-  };
-  const confirm = async () => {
-    if (!chosen) {
-      setChoiceError(t('portal.consents.unit.choose'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const list = await withdrawPortalConsentUnit(child, consent.id, chosen.id);
-      qc.setQueryData(portalKeys.consents(child), list);
-      onWithdrawn(chosen.name);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (!open)
-    return (
-      <div>
-        <Button ref={openButton} type="button" variant="tertiary" className="portal-touch" onClick={() => setOpen(true)}>
-          {t('portal.consents.unit.button')}
-        </Button>
-      </div>
-    );
   return (
-    <div className="portal-confirm" role="group" aria-labelledby={titleId}>
-      <Heading level={4} data-size="xs" id={titleId} ref={legend} tabIndex={-1}>
-        {t('portal.consents.unit.title')}
-      </Heading>
+    <ConfirmStep
+      id={titleId}
+      openLabel={t('portal.consents.unit.button')}
+      openVariant="tertiary"
+      title={t('portal.consents.unit.title')}
+      confirmLabel={chosen ? t('portal.consents.unit.yes', { unit: chosen.name }) : t('portal.consents.unit.yesNone')}
+      onConfirm={async () => {
+        if (!chosen) {
+          setChoiceError(t('portal.consents.unit.choose'));
+          return false;
+        }
+        const list = await withdrawPortalConsentUnit(child, consent.id, chosen.id);
+        qc.setQueryData(portalKeys.consents(child), list);
+        onWithdrawn(chosen.name);
+        return true;
+      }}
+    >
       <Paragraph>{t('portal.consents.unit.text')}</Paragraph>
       <fieldset className="portal-unit-choices" aria-describedby={choiceError ? `${titleId}-error` : undefined}>
         <legend>{t('portal.consents.unit.legend')}</legend>
@@ -229,16 +241,7 @@ function WithdrawUnit({ child, consent, onWithdrawn }: { child: string; consent:
           </ValidationMessage>
         )}
       </fieldset>
-      <FormAlert error={error} level={5} />
-      <div className="portal-actions">
-        <Button type="button" data-color="danger" className="portal-touch" loading={busy} onClick={() => void confirm()}>
-          {chosen ? t('portal.consents.unit.yes', { unit: chosen.name }) : t('portal.consents.unit.yesNone')}
-        </Button>
-        <Button type="button" variant="secondary" className="portal-touch" disabled={busy} onClick={cancel}>
-          {t('portal.consents.withdraw.cancel')}
-        </Button>
-      </div>
-    </div>
+    </ConfirmStep>
   );
 }
 
