@@ -1,27 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, expectNoAxeViolations, launchBrowser, logIn } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, expectNoAxeViolations, browserPages, logIn } from './support.ts';
 
 /**
  * Issue 6 §1–2: "Vart vänder jag mig?" on a phone without a log-in, and "Vem gör vad" for staff:
  * the chef of Socialtjänsten – öppenvården adds an entry for the own unit after a refused one.
  * The E2E server is shared: the demo entries are only read; the chef's entry is retired again.
  */
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-});
-
-async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'sv-SE', ...(viewport ? { viewport, isMobile: true, hasTouch: true } : {}) });
-  contexts.push(ctx);
-  return ctx.newPage();
-}
+const { newPage } = browserPages();
 
 describe('Vart vänder jag mig? (no log-in, on a phone)', () => {
   it('finds the parenting support from the log-in page; a too long search is refused with a message', async () => {

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pdfText } from './pdf-text.ts';
-import { baseUrl, DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, logIn } from './support.ts';
+import { baseUrl, DEMO_PASSWORD, expectNoAxeViolations, browserPages, logIn } from './support.ts';
 
 /**
  * Issue 7's journey, on a phone (375×667), with the demo family "Elev E" (TSI team 7–9):
@@ -15,21 +15,7 @@ import { baseUrl, DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, logIn } f
  */
 const PHONE = { width: 375, height: 667 };
 const WORDS = 'Jag vill börja skolan senare på måndagar. Jag sover dåligt på söndagar.';
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-});
-
-async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'sv-SE', ...(viewport ? { viewport, isMobile: true, hasTouch: true } : {}) });
-  contexts.push(ctx);
-  return ctx.newPage();
-}
+const { newPage } = browserPages();
 
 async function portalSignIn(page: Page, username: string): Promise<void> {
   await page.goto(`${baseUrl()}/portal/logga-in`);

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, logIn, tabTo } from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, DEMO_PASSWORD, expectNoAxeViolations, browserPages, logIn, tabTo } from './support.ts';
 
 /**
  * Issue 7, first slice: the family portal on a phone (375×667). Staff (samordnare.f6) read the
@@ -13,21 +13,7 @@ import { baseUrl, DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, logIn, ta
  * Elev C's demo consent, which other journeys use, stays in force. axe 0 on every portal page.
  */
 const PHONE = { width: 375, height: 667 };
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-});
-
-async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'sv-SE', ...(viewport ? { viewport, isMobile: true, hasTouch: true } : {}) });
-  contexts.push(ctx);
-  return ctx.newPage();
-}
+const { newPage } = browserPages();
 
 interface PortalMe {
   displayName: string;

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Samsyn-demo-2026';
 
@@ -58,4 +58,27 @@ export async function tabTo(
     if (matches(el)) return;
   }
   throw new Error(`Tab never reached ${describe}`);
+}
+
+/**
+ * One browser for a test file, and pages in their own contexts (Swedish locale; with a viewport,
+ * a touch phone), all closed after the file's tests.
+ */
+export function browserPages(): { newPage: (viewport?: { width: number; height: number }) => Promise<Page> } {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+  });
+  return {
+    async newPage(viewport) {
+      const ctx = await browser.newContext({ locale: 'sv-SE', ...(viewport ? { viewport, isMobile: true, hasTouch: true } : {}) });
+      contexts.push(ctx);
+      return ctx.newPage();
+    },
+  };
 }

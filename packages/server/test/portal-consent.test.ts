@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portalSignIn } from './portal-helpers.ts';
 import { startTestServer, testConfig, type Session, type TestServer } from './harness.ts';
 import { caller, type Call } from './cases-helpers.ts';
 import { pdfText } from './pdf-text.ts';
@@ -23,13 +24,7 @@ describe('family portal: consent answers and withdrawal for one unit', () => {
   let socFalt: Session;
   let elevE: string;
 
-  async function portalLogin(username: string): Promise<Portal> {
-    const res = await server.app.inject({ method: 'POST', url: '/api/v1/portal/login', payload: { username, password: 'Samsyn-demo-2026' } });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-    const me = (await server.app.inject({ method: 'GET', url: '/api/v1/portal/me', headers: { cookie } })).json();
-    return { cookie, csrf: me.csrfToken, child: me.children[0]?.id };
-  }
+  const portalLogin = (username: string, password?: string): Promise<Portal> => portalSignIn(server, username, password);
   const get = async (p: Portal, url: string) => {
     const res = await server.app.inject({ method: 'GET', url, headers: { cookie: p.cookie } });
     return { status: res.statusCode, body: res.json() };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fictitiousIdentityNumber } from '@samsyn/domain';
+import { portalSignIn } from './portal-helpers.ts';
 import { startTestServer, testConfig, type Session, type TestServer } from './harness.ts';
 import { caller, yearsAgo, type Call } from './cases-helpers.ts';
 import { createPortalAccount } from '../src/modules/portal/session.ts';
@@ -25,13 +26,7 @@ describe('family portal: access matrix', () => {
   let call: Call;
   let kurator: Session;
 
-  async function login(username: string, password = 'Samsyn-demo-2026'): Promise<Portal> {
-    const res = await server.app.inject({ method: 'POST', url: '/api/v1/portal/login', payload: { username, password } });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-    const me = await server.app.inject({ method: 'GET', url: '/api/v1/portal/me', headers: { cookie } });
-    return { cookie, csrf: me.json().csrfToken };
-  }
+  const login = (username: string, password?: string): Promise<Portal> => portalSignIn(server, username, password);
   const handles = async (p: Portal) =>
     (await server.app.inject({ method: 'GET', url: '/api/v1/portal/me', headers: { cookie: p.cookie } })).json().children as {
       id: string;

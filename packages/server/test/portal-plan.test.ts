@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, fictitiousIdentityNumber, toSwedishDate } from '@samsyn/domain';
+import { portalSignIn } from './portal-helpers.ts';
 import { startTestServer, testConfig, type Session, type TestServer } from './harness.ts';
 import { caller, yearsAgo, type Call } from './cases-helpers.ts';
 import { pdfText } from './pdf-text.ts';
@@ -28,13 +29,7 @@ describe('family portal: the plan and feedback after the meeting', () => {
   let other: Portal;
   const today = toSwedishDate(new Date());
 
-  async function portalLogin(username: string, password = 'Samsyn-demo-2026'): Promise<Portal> {
-    const res = await server.app.inject({ method: 'POST', url: '/api/v1/portal/login', payload: { username, password } });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-    const me = (await server.app.inject({ method: 'GET', url: '/api/v1/portal/me', headers: { cookie } })).json();
-    return { cookie, csrf: me.csrfToken, child: me.children[0]?.id ?? '' };
-  }
+  const portalLogin = (username: string, password?: string): Promise<Portal> => portalSignIn(server, username, password);
   const get = async (p: Portal, path: string, child = p.child) => {
     const res = await server.app.inject({ method: 'GET', url: `/api/v1/portal/children/${child}${path}`, headers: { cookie: p.cookie } });
     return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : null, res };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fictitiousIdentityNumber, toSwedishDate } from '@samsyn/domain';
+import { portalSignIn } from './portal-helpers.ts';
 import { startTestServer, testConfig, type Session, type TestServer } from './harness.ts';
 import { caller, yearsAgo, type Call } from './cases-helpers.ts';
 import { createPortalAccount } from '../src/modules/portal/session.ts';
@@ -23,13 +24,7 @@ describe('family portal: the wheel and private words', () => {
   let childId: string;
   const today = toSwedishDate(new Date());
 
-  async function portalLogin(username: string, password = 'Samsyn-demo-2026'): Promise<Portal> {
-    const res = await server.app.inject({ method: 'POST', url: '/api/v1/portal/login', payload: { username, password } });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-    const me = await server.app.inject({ method: 'GET', url: '/api/v1/portal/me', headers: { cookie } });
-    return { cookie, csrf: me.json().csrfToken };
-  }
+  const portalLogin = (username: string, password?: string): Promise<Portal> => portalSignIn(server, username, password);
   const handleOf = async (p: Portal) => (await get(p, '/api/v1/portal/me')).body.children[0].id as string;
   const get = async (p: Portal, url: string) => {
     const res = await server.app.inject({ method: 'GET', url, headers: { cookie: p.cookie } });
