@@ -156,6 +156,13 @@ export async function storeWindow(
   if (activatesNow) row.activated_at = new Date();
 }
 
+/** Who gave or withdrew, in plain words, as the chronology and the portal say it. */
+export const GIVER_PLAIN: Record<GiverRef['kind'], { sv: string; en: string }> = {
+  guardian: { sv: 'En vårdnadshavare', en: 'A guardian' },
+  child: { sv: 'Barnet', en: 'The child' },
+  young_adult: { sv: 'Den unga personen', en: 'The young person' },
+};
+
 export function giverRefOf(g: ConsentGiverEntry): GiverRef {
   return g.kind === 'guardian' ? { kind: 'guardian', guardianId: g.guardianId } : { kind: g.kind };
 }
@@ -231,7 +238,7 @@ export function consentView(e: Evaluated, ctx: ConsentViewContext) {
     unitWithdrawals: parse(row.unit_withdrawals ?? []).map((w) => ({
       unit: { id: w.unitId, name: ctx.unitName(w.unitId) ?? 'Okänd verksamhet' },
       on: w.on,
-      byLabel: w.by === 'guardian' ? 'En vårdnadshavare' : w.by === 'child' ? 'Barnet' : 'Den unga personen',
+      byLabel: (GIVER_PLAIN[w.by as GiverRef['kind']] ?? GIVER_PLAIN.young_adult).sv,
       via: w.via,
     })),
     categories: row.categories,

@@ -1,11 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { evaluateConsent, recordAnswer, requiredGivers, withdrawConsent, withdrawForUnit, type ConsentGiver, type GiverRef } from '@samsyn/domain';
+import {
+  evaluateConsent,
+  isSameGiver,
+  recordAnswer,
+  requiredGivers,
+  withdrawConsent,
+  withdrawForUnit,
+  type ConsentGiver,
+  type GiverRef,
+} from '@samsyn/domain';
 import { queryRows, textArray, type Db, type Tx } from '../db/driver.ts';
 import { newId } from '../db/ids.ts';
 import { appendAudit } from './audit.ts';
 import {
   CONSENT_COLUMNS,
-  parse,
+  GIVER_PLAIN,
+  giversOf,
+  maturityOf,
   STATUS_LABEL_SV,
   storeWindow,
   systemConsentBasis,
@@ -26,16 +37,11 @@ export interface UnitWithdrawal {
   via: 'portal';
 }
 
-const WHO_SV: Record<GiverRef['kind'], string> = { guardian: 'En vårdnadshavare', child: 'Barnet', young_adult: 'Den unga personen' };
-
 /** The required giver line for this person today, or null when their answer is not asked for. */
 export function requiredLine(basis: ConsentBasis, row: ConsentRow, who: GiverRef, today: string, policy: Parameters<typeof requiredGivers>[4]) {
-  const maturity = row.maturity === null ? null : parse(row.maturity);
+  const maturity = maturityOf(row);
   const required = requiredGivers(basis.birthDate, basis.guardians, maturity, today, policy);
-  return (
-    required.givers.find((g) => g.kind === who.kind && (g.kind !== 'guardian' || (who.kind === 'guardian' && g.guardianId === who.guardianId))) ??
-    null
-  );
+  return required.givers.find((g) => isSameGiver(g, who)) ?? null;
 }
 
 async function audit(tx: Tx, l: PortalLink, consentId: string, action: 'consent_answer' | 'withdraw_consent', details: Record<string, unknown>) {
@@ -109,7 +115,7 @@ export function portalConsentRepository(db: Db, person: PortalPerson, today: str
           l,
           row.case_id,
           'consent_withdrawn',
-          `${WHO_SV[who.kind]} återkallade samtycket i familjeportalen. Det gäller inte längre, från och med nu.`,
+          `${GIVER_PLAIN[who.kind].sv} återkallade samtycket i familjeportalen. Det gäller inte längre, från och med nu.`,
           { consentId: row.id },
         );
         await audit(tx, l, row.id, 'withdraw_consent', {});
@@ -136,10 +142,7 @@ export function portalConsentRepository(db: Db, person: PortalPerson, today: str
               messageEn: 'Your answer is not needed for this consent.',
             },
           ]);
-        const givers = (typeof row.givers === 'string' ? JSON.parse(row.givers) : row.givers) as StoredGiver[];
-        const before = givers.find(
-          (g) => g.kind === who.kind && (who.kind !== 'guardian' || (g.kind === 'guardian' && g.guardianId === who.guardianId)),
-        );
+        const before = giversOf(row).find((g) => isSameGiver(g, who));
         if (before?.answer === 'given')
           throw new AccessFailure('validation', [
             {
@@ -173,7 +176,7 @@ export function portalConsentRepository(db: Db, person: PortalPerson, today: str
           l,
           row.case_id,
           answer === 'refused' ? 'consent_refused' : 'consent_answer',
-          `${WHO_SV[who.kind]} ${answer === 'given' ? 'samtyckte' : 'sa nej'} i familjeportalen. Samtycket: ${STATUS_LABEL_SV[status]?.toLowerCase() ?? status}.`,
+          `${GIVER_PLAIN[who.kind].sv} ${answer === 'given' ? 'samtyckte' : 'sa nej'} i familjeportalen. Samtycket: ${STATUS_LABEL_SV[status]?.toLowerCase() ?? status}.`,
           { consentId: row.id, status },
         );
         await audit(tx, l, row.id, 'consent_answer', { answer, status });
@@ -210,7 +213,7 @@ export function portalConsentRepository(db: Db, person: PortalPerson, today: str
           l,
           row.case_id,
           'consent_withdrawn',
-          `${WHO_SV[who.kind]} återkallade samtycket för ${unit?.name ?? 'en verksamhet'} i familjeportalen. Den verksamheten omfattas inte längre, från och med nu. Resten av samtycket gäller.`,
+          `${GIVER_PLAIN[who.kind].sv} återkallade samtycket för ${unit?.name ?? 'en verksamhet'} i familjeportalen. Den verksamheten omfattas inte längre, från och med nu. Resten av samtycket gäller.`,
           { consentId: row.id, unitId },
         );
         await audit(tx, l, row.id, 'withdraw_consent', { unitId });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   INTERVENTION_STATUS_LABELS,
+  isSameGiver,
   mayKeepPrivateFromGuardians,
   requiredGivers,
   type GiverRef,
@@ -9,7 +10,7 @@ import {
 } from '@samsyn/domain';
 import { queryRows, textArray, type Db, type Tx } from '../db/driver.ts';
 import { appendAudit } from './audit.ts';
-import { parse, systemConsentBasis, tenantConsentPolicy } from './consent-ledger.ts';
+import { GIVER_PLAIN, parse, systemConsentBasis, tenantConsentPolicy } from './consent-ledger.ts';
 import { AccessFailure } from './failure.ts';
 import { withTenantTx } from './tenant-tx.ts';
 
@@ -102,11 +103,6 @@ export const CATEGORY_PLAIN: Record<string, Bilingual> = {
   fritid: { sv: 'fritiden', en: 'free time' },
   insatser: { sv: 'vilket stöd ni får', en: 'the support you get' },
   bedomningar_och_planer: { sv: 'bedömningar och planer', en: 'assessments and plans' },
-};
-const GIVER_PLAIN: Record<string, Bilingual> = {
-  guardian: { sv: 'En vårdnadshavare', en: 'A guardian' },
-  child: { sv: 'Barnet', en: 'The child' },
-  young_adult: { sv: 'Den unga personen', en: 'The young person' },
 };
 const label = (map: Record<string, Bilingual>, key: string, fallback: Bilingual): Bilingual => map[key] ?? fallback;
 
@@ -375,13 +371,10 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
         );
         return rows.map((k) => {
           const givers = parse<{ kind: string; guardianId?: string; answer: string }[]>(k.givers as never);
-          const mine = givers.find((g) => g.kind === who.kind && (who.kind !== 'guardian' || g.guardianId === who.guardianId))?.answer ?? null;
+          const mine = givers.find((g) => isSameGiver(g as GiverRef, who))?.answer ?? null;
           const maturity = k.maturity === null ? null : parse<MaturityAssessment>(k.maturity as never);
           const needed =
-            basis !== null &&
-            requiredGivers(basis.birthDate, basis.guardians, maturity, today, policy).givers.some(
-              (g) => g.kind === who.kind && (g.kind !== 'guardian' || (who.kind === 'guardian' && g.guardianId === who.guardianId)),
-            );
+            basis !== null && requiredGivers(basis.birthDate, basis.guardians, maturity, today, policy).givers.some((g) => isSameGiver(g, who));
           const unitWithdrawals = parse<{ unitId: string; on: string; by: string }[]>((k.unit_withdrawals ?? []) as never);
           const withdrawn = givers.some((g) => g.answer === 'withdrawn');
           const active = k.active_from !== null && k.active_from <= today && today <= (k.active_until ?? '');
@@ -394,8 +387,8 @@ export function portalRepository(db: Db, person: PortalPerson, today: string) {
             withdrawnUnits: unitWithdrawals.map((w) => ({
               name: units.get(w.unitId) ?? 'Okänd verksamhet',
               on: w.on,
-              by: label(GIVER_PLAIN, w.by, GIVER_PLAIN.young_adult!).sv,
-              byEn: label(GIVER_PLAIN, w.by, GIVER_PLAIN.young_adult!).en,
+              by: label(GIVER_PLAIN, w.by, GIVER_PLAIN.young_adult).sv,
+              byEn: label(GIVER_PLAIN, w.by, GIVER_PLAIN.young_adult).en,
             })),
             about: textArray(k.categories).map((c) => label(CATEGORY_PLAIN, c, { sv: c, en: c }).sv),
             aboutEn: textArray(k.categories).map((c) => label(CATEGORY_PLAIN, c, { sv: c, en: c }).en),
